@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "NewsGraph",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "RDF", targets: ["RDF"]),
+    .library(name: "Text", targets: ["Text"]),
+    .library(name: "NLP", targets: ["NLP"]),
+    .library(name: "Extraction", targets: ["Extraction"]),
+    .library(name: "Graph", targets: ["Graph"]),
+    .library(name: "Diagram", targets: ["Diagram"]),
+    .library(name: "Store", targets: ["Store"]),
+    .executable(name: "newsgraph", targets: ["newsgraph"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // RDF terms, writers and the N-Triples/N-Quads reader. Knows no NewsGraph concept.
+    .target(name: "RDF"),
+    // Articles, decoding, HTML to text, boilerplate, sentences, tokens, the Document.
+    .target(name: "Text"),
+    // Statistical models in pure Swift: tagger, lemmatizer, parser, entity recognizer.
+    .target(name: "NLP", dependencies: ["Text"]),
+    // Entities and claims from annotated documents.
+    .target(name: "Extraction", dependencies: ["NLP", "Text"]),
+    // The merged knowledge graph, its resolution and its mapping to RDF.
+    .target(name: "Graph", dependencies: ["Extraction", "RDF"]),
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+    ),
+    // DOT from a graph, rendered in-process by libgvc behind one lock.
+    .target(name: "Diagram", dependencies: ["Graph", "CGraphviz"]),
+    // Upload to a SPARQL 1.1 Graph Store Protocol endpoint.
+    .target(name: "Store", dependencies: ["RDF"]),
+    .executableTarget(
+      name: "newsgraph",
+      dependencies: [
+        "RDF", "Text", "NLP", "Extraction", "Graph", "Diagram", "Store",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RDFTests", dependencies: ["RDF"]),
+    .testTarget(name: "TextTests", dependencies: ["Text"]),
+    .testTarget(name: "NLPTests", dependencies: ["NLP", "Text"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NLP", "Text"]),
+    .testTarget(name: "GraphTests", dependencies: ["Graph", "Extraction", "RDF", "Text"]),
+    .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Graph"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

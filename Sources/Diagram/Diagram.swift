@@ -1,0 +1,1 @@
+// The Diagram module; see Package.swift.

@@ -1,0 +1,1 @@
+// The NLP module; see Package.swift.

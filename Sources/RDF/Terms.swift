@@ -1,0 +1,163 @@
+/// RDF 1.1 terms: https://www.w3.org/TR/rdf11-concepts/#section-rdf-graph
+///
+/// Bad RDF cannot be built: a subject is an IRI or a blank node, a predicate is an IRI.
+
+/// An absolute IRI. https://www.w3.org/TR/rdf11-concepts/#section-IRIs
+public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let value: String
+
+  /// Validates `value` as an absolute IRI that N-Triples can carry in an `IRIREF`.
+  public init(_ value: String) throws(RDFError) {
+    guard IRI.isValid(value) else { throw .invalidIRI(value) }
+    self.value = value
+  }
+
+  /// For constants of our own vocabularies and IRIs built from already-escaped parts only.
+  public init(unchecked value: String) { self.value = value }
+
+  /// A scheme, then `:`, and no character that `IRIREF` forbids.
+  /// https://www.w3.org/TR/n-triples/#grammar-production-IRIREF
+  public static func isValid(_ value: String) -> Bool {
+    var sawColon = false
+    var index = 0
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case ":" where index > 0: sawColon = true
+      case "a"..."z", "A"..."Z": break
+      case "0"..."9", "+", "-", ".": if !sawColon && index == 0 { return false }
+      default:
+        if !sawColon { return false }
+        if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) { return false }
+      }
+      index += 1
+    }
+    return sawColon
+  }
+
+  public static func < (lhs: IRI, rhs: IRI) -> Bool { lhs.value < rhs.value }
+  public var description: String { value }
+}
+
+/// A blank node with a document-local label.
+public struct BlankNode: Hashable, Comparable, Sendable {
+  public let id: String
+  public init(_ id: String) { self.id = id }
+  public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { lhs.id < rhs.id }
+}
+
+/// A literal: lexical form with a datatype, or a language-tagged string.
+/// https://www.w3.org/TR/rdf11-concepts/#section-Graph-Literal
+public struct Literal: Hashable, Sendable {
+  public let lexicalForm: String
+  public let datatype: IRI
+  public let language: String?
+
+  public init(_ lexicalForm: String, datatype: IRI = XSD.string) {
+    self.lexicalForm = lexicalForm
+    self.datatype = datatype
+    self.language = nil
+  }
+
+  public init(_ lexicalForm: String, language: String) {
+    self.lexicalForm = lexicalForm
+    self.datatype = RDFVocabulary.langString
+    self.language = language.lowercased()
+  }
+
+  public init(integer: Int) { self.init(String(integer), datatype: XSD.integer) }
+}
+
+/// A triple's subject.
+public enum Subject: Hashable, Sendable {
+  case iri(IRI)
+  case blank(BlankNode)
+}
+
+/// Any RDF term, as a triple's object.
+public enum Term: Hashable, Sendable {
+  case iri(IRI)
+  case blank(BlankNode)
+  case literal(Literal)
+}
+
+/// The graph a quad belongs to; `nil` in ``Quad/graph`` means the default graph.
+public enum GraphName: Hashable, Sendable {
+  case iri(IRI)
+  case blank(BlankNode)
+}
+
+public struct Triple: Hashable, Sendable {
+  public let subject: Subject
+  public let predicate: IRI
+  public let object: Term
+  public init(_ subject: Subject, _ predicate: IRI, _ object: Term) {
+    self.subject = subject
+    self.predicate = predicate
+    self.object = object
+  }
+}
+
+public struct Quad: Hashable, Sendable {
+  public let subject: Subject
+  public let predicate: IRI
+  public let object: Term
+  /// `nil` for the default graph.
+  public let graph: GraphName?
+  public init(_ subject: Subject, _ predicate: IRI, _ object: Term, graph: GraphName? = nil) {
+    self.subject = subject
+    self.predicate = predicate
+    self.object = object
+    self.graph = graph
+  }
+  public var triple: Triple { Triple(subject, predicate, object) }
+}
+
+/// Hard failures of the RDF module.
+public enum RDFError: Error, Hashable, Sendable, CustomStringConvertible {
+  case invalidIRI(String)
+  /// A syntax error in N-Triples/N-Quads input; `line` counts from 1.
+  case syntax(source: String, line: Int, column: Int, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidIRI(let value): "not an absolute IRI: \(value.debugDescription)"
+    case .syntax(let source, let line, let column, let reason):
+      "\(source):\(line):\(column): \(reason)"
+    }
+  }
+}
+
+// MARK: - Standard vocabularies
+
+public enum XSD {
+  public static let ns = "http://www.w3.org/2001/XMLSchema#"
+  public static let string = IRI(unchecked: ns + "string")
+  public static let integer = IRI(unchecked: ns + "integer")
+  public static let decimal = IRI(unchecked: ns + "decimal")
+  public static let double = IRI(unchecked: ns + "double")
+  public static let boolean = IRI(unchecked: ns + "boolean")
+  public static let date = IRI(unchecked: ns + "date")
+  public static let dateTime = IRI(unchecked: ns + "dateTime")
+  public static let anyURI = IRI(unchecked: ns + "anyURI")
+}
+
+public enum RDFVocabulary {
+  public static let ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+  public static let type = IRI(unchecked: ns + "type")
+  public static let langString = IRI(unchecked: ns + "langString")
+  public static let statement = IRI(unchecked: ns + "Statement")
+  public static let subject = IRI(unchecked: ns + "subject")
+  public static let predicate = IRI(unchecked: ns + "predicate")
+  public static let object = IRI(unchecked: ns + "object")
+}
+
+public enum RDFS {
+  public static let ns = "http://www.w3.org/2000/01/rdf-schema#"
+  public static let label = IRI(unchecked: ns + "label")
+  public static let comment = IRI(unchecked: ns + "comment")
+}
+
+public enum OWL {
+  public static let ns = "http://www.w3.org/2002/07/owl#"
+  public static let sameAs = IRI(unchecked: ns + "sameAs")
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension NewsGraphCommand {
+  /// Every subcommand, in the order `--help` lists them. Each lives in its own file.
+  static let all: [any ParsableCommand.Type] = []
+}
