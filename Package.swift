@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "NLP", targets: ["NLP"]),
     .library(name: "Extraction", targets: ["Extraction"]),
     .library(name: "Graph", targets: ["Graph"]),
+    .library(name: "Pipeline", targets: ["Pipeline"]),
     .library(name: "Diagram", targets: ["Diagram"]),
     .library(name: "Store", targets: ["Store"]),
     .executable(name: "newsgraph", targets: ["newsgraph"]),
@@ -28,6 +29,8 @@ let package = Package(
     .target(name: "Extraction", dependencies: ["NLP", "Text"]),
     // The merged knowledge graph, its resolution and its mapping to RDF.
     .target(name: "Graph", dependencies: ["Extraction", "RDF"]),
+    // The whole flow from inputs to a merged graph, for the CLI and other programs.
+    .target(name: "Pipeline", dependencies: ["Text", "NLP", "Extraction", "Graph"]),
     .systemLibrary(
       name: "CGraphviz",
       pkgConfig: "libgvc",
@@ -40,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "newsgraph",
       dependencies: [
-        "RDF", "Text", "NLP", "Extraction", "Graph", "Diagram", "Store",
+        "RDF", "Text", "NLP", "Extraction", "Graph", "Pipeline", "Diagram", "Store",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +54,7 @@ let package = Package(
     .testTarget(name: "GraphTests", dependencies: ["Graph", "Extraction", "RDF", "Text"]),
     .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Graph"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Graph", "Extraction", "Text"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 
 /// The `newsgraph` command line: a thin layer over the library targets.
 @main
@@ -8,4 +10,27 @@ struct NewsGraphCommand: AsyncParsableCommand {
     abstract: "Build a knowledge graph from news articles.",
     subcommands: NewsGraphCommand.all
   )
+
+  static func main() async {
+    let handlers = InterruptCleanup.install()
+    defer { withExtendedLifetime(handlers) {} }
+    await Self.main(nil)
+  }
+}
+
+/// On SIGINT or SIGTERM, removes temporary output files before exiting, so an interrupted run
+/// leaves earlier outputs intact and nothing half-written.
+enum InterruptCleanup {
+  static func install() -> [any DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { signalNumber in
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler {
+        AtomicFile.removePending()
+        exit(128 + signalNumber)
+      }
+      source.resume()
+      return source
+    }
+  }
 }

@@ -1,0 +1,190 @@
+import Text
+
+/// The first claim extractor: relation phrases between two arguments of one sentence, found by
+/// part-of-speech patterns in the manner of ReVerb (Fader et al. 2011): a verb group, optionally
+/// followed by nouns and a preposition ("has imposed sanctions on"), between a subject and an object.
+///
+/// Arguments are linked entities or, where no entity stands, concept noun phrases. Modality,
+/// polarity and attribution come from cue words of the clause. It needs `upos` (and uses `lemmas`
+/// when present); without tags it finds entities but no claims.
+public struct PatternExtractor: ClaimExtractor {
+  public var linker: any MentionLinker
+  public var finder = MentionFinder()
+
+  public init(linker: any MentionLinker) {
+    self.linker = linker
+  }
+
+  public func extract(from document: Document) -> ArticleExtraction {
+    let candidates = finder.candidates(in: document)
+    var linked = linker.link(candidates, in: document)
+    var claims: [Claim] = []
+    if !document.upos.isEmpty {
+      var reader = SentenceReader(document: document, linked: linked)
+      for sentenceIndex in document.sentences.indices {
+        claims.append(contentsOf: reader.claims(in: sentenceIndex))
+      }
+      reader.concepts.merge(into: &linked)
+    }
+    // Concepts that never took part in a claim are noise in the graph: keep only used ones.
+    let used = Set(claims.flatMap { [$0.subject, $0.object] })
+    let entities = linked.entities.filter { !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key)) }
+      .sorted { $0.key < $1.key }
+    return ArticleExtraction(
+      article: ArticleInfo(document.article), entities: Self.mergingDuplicateKeys(entities),
+      claims: claims, sentenceCount: document.sentences.count, tokenCount: document.tokenCount)
+  }
+
+  /// Two linked entities may share a key (a concept and a name); keep one record per key.
+  static func mergingDuplicateKeys(_ sorted: [ExtractedEntity]) -> [ExtractedEntity] {
+    var result: [ExtractedEntity] = []
+    for entity in sorted {
+      if var last = result.last, last.key == entity.key {
+        last.mentions += entity.mentions
+        last.aliases = Array(Set(last.aliases + entity.aliases + [entity.label]).subtracting([last.label]))
+          .sorted()
+        if last.type == .unknown || last.type == .concept { last.type = entity.type }
+        result[result.count - 1] = last
+      } else {
+        result.append(entity)
+      }
+    }
+    return result
+  }
+}
+
+// MARK: - Concepts
+
+/// Concept nodes ("artillery shells") created while reading clauses, keyed by normalized phrase.
+struct ConceptTable {
+  let startIndex: Int
+  private(set) var entities: [ExtractedEntity] = []
+  private var indexOfKey: [String: Int] = [:]
+
+  init(startIndex: Int) { self.startIndex = startIndex }
+
+  /// The entity index for a concept phrase, adding a mention.
+  mutating func index(phrase: String, mention: Mention) -> Int {
+    let key = NameNormalizer.key(type: .concept, name: phrase)
+    if let local = indexOfKey[key] {
+      entities[local].mentions.append(mention)
+      return startIndex + local
+    }
+    indexOfKey[key] = entities.count
+    entities.append(ExtractedEntity(key: key, label: phrase, type: .concept, mentions: [mention]))
+    return startIndex + entities.count - 1
+  }
+
+  func merge(into linked: inout LinkedMentions) {
+    linked.entities.append(contentsOf: entities)
+  }
+}
+
+// MARK: - Clause patterns
+
+/// Reads the claims of a document sentence by sentence, collecting concept nodes as it goes.
+struct SentenceReader {
+  let document: Document
+  let linked: LinkedMentions
+  var concepts: ConceptTable
+
+  init(document: Document, linked: LinkedMentions) {
+    self.document = document
+    self.linked = linked
+    self.concepts = ConceptTable(startIndex: linked.entities.count)
+  }
+
+  struct Argument {
+    var tokens: Range<Int>
+    var entity: Int
+  }
+
+  /// One claim for each pair of consecutive arguments joined by a relation phrase.
+  mutating func claims(in sentenceIndex: Int) -> [Claim] {
+    let sentence = document.sentences[sentenceIndex]
+    let arguments = findArguments(in: sentence, sentenceIndex: sentenceIndex)
+    guard arguments.count >= 2 else { return [] }
+    var result: [Claim] = []
+    let cues = SentenceCues(document: document, sentence: sentence, linked: linked)
+    let evidenceSpan = document.span(ofTokens: sentence)
+    let evidence = document.text(evidenceSpan)
+    for pairIndex in 0..<(arguments.count - 1) {
+      let subject = arguments[pairIndex]
+      let object = arguments[pairIndex + 1]
+      guard subject.entity != object.entity,
+        let phrase = RelationPhrase(
+          document: document, between: subject.tokens.upperBound..<object.tokens.lowerBound)
+      else { continue }
+      let modality = cues.modality(for: phrase)
+      var confidence = 0.55
+      if isNamedEntity(subject.entity) && isNamedEntity(object.entity) { confidence += 0.2 }
+      if phrase.tokens.count <= 3 { confidence += 0.1 }
+      if modality != .asserted { confidence -= 0.05 }
+      result.append(
+        Claim(
+          subject: key(subject.entity), predicate: phrase.predicate, object: key(object.entity),
+          attribution: cues.attribution(excluding: subject.tokens).map(key), modality: modality,
+          polarity: phrase.negated ? .negative : .positive, confidence: min(max(confidence, 0), 1),
+          sentence: sentenceIndex, span: evidenceSpan, evidence: evidence))
+    }
+    return result
+  }
+
+  /// Subject and object candidates in order: entity mentions and concept noun phrases.
+  private mutating func findArguments(in sentence: Range<Int>, sentenceIndex: Int) -> [Argument] {
+    var result: [Argument] = []
+    var token = sentence.lowerBound
+    while token < sentence.upperBound {
+      let entity = Int(linked.entityAtToken[token])
+      if entity >= 0 {
+        var end = token + 1
+        while end < sentence.upperBound && Int(linked.entityAtToken[end]) == entity { end += 1 }
+        // "North Korean troops": a country or group word before a noun modifies it; the noun
+        // phrase is the argument.
+        let type = linked.entities[entity].type
+        if end < sentence.upperBound, document.upos[end] == "NOUN", type == .country || type == .group {
+          let phraseEnd = nounPhraseEnd(from: end, in: sentence)
+          result.append(
+            Argument(
+              tokens: token..<phraseEnd,
+              entity: concept(end..<phraseEnd, sentenceIndex: sentenceIndex)))
+          token = phraseEnd
+          continue
+        }
+        result.append(Argument(tokens: token..<end, entity: entity))
+        token = end
+      } else if document.upos[token] == "NOUN" {
+        let end = nounPhraseEnd(from: token, in: sentence)
+        result.append(Argument(tokens: token..<end, entity: concept(token..<end, sentenceIndex: sentenceIndex)))
+        token = end
+      } else {
+        token += 1
+      }
+    }
+    return result
+  }
+
+  private func nounPhraseEnd(from start: Int, in sentence: Range<Int>) -> Int {
+    var end = start
+    while end < sentence.upperBound && document.upos[end] == "NOUN" && linked.entityAtToken[end] < 0 {
+      end += 1
+    }
+    return end
+  }
+
+  /// The concept node for a run of nouns, named by the run lowercased as written.
+  private mutating func concept(_ tokens: Range<Int>, sentenceIndex: Int) -> Int {
+    let phrase = document.forms[tokens].joined(separator: " ").lowercased()
+    let mention = Mention(
+      text: document.text(ofTokens: tokens), sentence: sentenceIndex, tokens: tokens,
+      span: document.span(ofTokens: tokens))
+    return concepts.index(phrase: phrase, mention: mention)
+  }
+
+  private func isNamedEntity(_ index: Int) -> Bool { index < linked.entities.count }
+
+  private func key(_ index: Int) -> String {
+    index < linked.entities.count
+      ? linked.entities[index].key : concepts.entities[index - concepts.startIndex].key
+  }
+}

@@ -1,0 +1,121 @@
+import Dispatch
+import Foundation
+import Extraction
+import Graph
+import Text
+
+/// Reads articles from inputs, processes them on every core and merges them into one graph.
+///
+/// Articles are read as a stream and processed in batches, so memory follows the size of the
+/// graph, not of the corpus. The graph does not depend on scheduling: the builder sorts.
+public struct GraphBuildJob: Sendable {
+  public struct Options: Sendable {
+    /// Articles processed concurrently; 0 means one per core.
+    public var jobs: Int
+    public var batchSize: Int
+    public static let `default` = Options(jobs: 0, batchSize: 64)
+    public init(jobs: Int, batchSize: Int) {
+      self.jobs = jobs
+      self.batchSize = batchSize
+    }
+  }
+
+  /// What a run produced, and what it had to skip or repair.
+  public struct Result: Sendable {
+    public var graph: KnowledgeGraph
+    public var findings: [IngestFinding]
+    public var articleCount: Int
+    public var tokenCount: Int
+    /// Inputs that could not be read at all (findings of error severity).
+    public var skippedCount: Int { findings.filter { $0.severity == .error }.count }
+  }
+
+  public var processor: ArticleProcessor
+  public var options: Options
+
+  public init(processor: ArticleProcessor, options: Options = .default) {
+    self.processor = processor
+    self.options = options
+  }
+
+  /// Builds the graph of every article in `inputs`, calling `progress` after each batch with the
+  /// number of articles and tokens done so far.
+  public func run(
+    inputs: [String], into builder: GraphBuilder = GraphBuilder(),
+    progress: (_ articles: Int, _ tokens: Int) -> Void = { _, _ in }
+  ) -> Result {
+    var builder = builder
+    var findings: [IngestFinding] = []
+    var articleCount = 0
+    var tokenCount = 0
+    var batch: [Article] = []
+    batch.reserveCapacity(options.batchSize)
+
+    func flush() {
+      for extraction in processBatch(batch) {
+        builder.add(extraction)
+        tokenCount += extraction.tokenCount
+      }
+      articleCount += batch.count
+      batch.removeAll(keepingCapacity: true)
+      progress(articleCount, tokenCount)
+    }
+
+    for item in ArticleStream(inputs: inputs) {
+      switch item {
+      case .article(let article):
+        batch.append(article)
+        if batch.count >= options.batchSize { flush() }
+      case .finding(let finding):
+        findings.append(finding)
+      }
+    }
+    if !batch.isEmpty { flush() }
+    return Result(
+      graph: builder.build(), findings: findings, articleCount: articleCount, tokenCount: tokenCount)
+  }
+
+  /// Processes a batch on `options.jobs` workers; results come back in input order.
+  private func processBatch(_ articles: [Article]) -> [ArticleExtraction] {
+    let results = ResultSlots<ArticleExtraction>(count: articles.count)
+    let processor = self.processor
+    let workers = min(articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
+    // Workers take the next article as they finish one, so a long article does not stall the others.
+    let next = NextIndex()
+    DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
+      while let index = next.take(below: articles.count) {
+        results.set(index, processor.process(articles[index]))
+      }
+    }
+    return results.values()
+  }
+}
+
+/// A shared counter handing out indices to workers.
+private final class NextIndex: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard value < limit else { return nil }
+    value += 1
+    return value - 1
+  }
+}
+
+/// Write-once slots filled from concurrent workers, each index by exactly one of them. The
+/// storage is allocated once, so writes to different indices never touch shared array state.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+  func set(_ index: Int, _ value: Value) { slots[index] = value }
+  func values() -> [Value] { slots.map { $0! } }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Diagram
+import Foundation
+import Graph
+import Pipeline
+import RDF
+import Text
+
+/// `newsgraph build`: articles in, graph files out.
+struct Build: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Build a knowledge graph from articles and write it as RDF and a diagram.",
+    discussion: """
+      INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input.
+      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg and graph.dot into
+      the output folder, each through a temporary file and a rename.
+      Exit status: 0 when everything was written; 3 when outputs were written but some inputs were
+      skipped; 1 when nothing could be written.
+      """)
+
+  @Argument(help: "Articles: files, folders, or - for standard input.")
+  var inputs: [String]
+
+  @Option(name: [.short, .long], help: "Folder for the graph files.")
+  var out: String = "output"
+
+  @Option(help: "Comma-separated formats to write: \(OutputFormat.allNames).")
+  var formats: String = OutputFormat.allNames
+
+  @Option(name: .customLong("base-iri"), help: "Base IRI under which entity and article IRIs are minted.")
+  var baseIRI: String = RDFMapping.defaultBaseIRI
+
+  @Option(help: "Articles processed at once (0: one per core).")
+  var jobs: Int = 0
+
+  @Flag(help: "Print nothing but errors.")
+  var quiet = false
+
+  func run() throws {
+    let started = Date()
+    let selected = try OutputFormat.parse(formats)
+    let mapping = try RDFMapping(baseIRI: baseIRI)
+    let pipeline = try PipelineFactory.standard()
+    let job = GraphBuildJob(processor: pipeline, options: .init(jobs: jobs, batchSize: 64))
+    let progress = ProgressReporter(enabled: !quiet)
+    let result = job.run(inputs: inputs) { articles, tokens in progress.update(articles: articles, tokens: tokens) }
+    progress.finish()
+    for finding in result.findings { report(finding.description) }
+    guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }
+
+    try FileManager.default.createFolder(out)
+    var files: [(path: String, bytes: [UInt8])] = []
+    for format in selected {
+      let bytes = try format.render(result.graph, mapping: mapping)
+      files.append((URL(fileURLWithPath: out).appendingPathComponent("graph.\(format.rawValue)").path, bytes))
+    }
+    try AtomicFile.writeAll(files)
+
+    if !quiet {
+      let seconds = Date().timeIntervalSince(started)
+      print(
+        "\(result.articleCount) article\(result.articleCount == 1 ? "" : "s"), "
+          + "\(result.tokenCount) tokens → \(result.graph.entities.count) entities, "
+          + "\(result.graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
+          + "wrote \(files.map(\.path).joined(separator: ", "))")
+    }
+    if result.skippedCount > 0 {
+      report("\(result.skippedCount) input\(result.skippedCount == 1 ? " was" : "s were") skipped")
+      throw ExitCode(ExitStatus.partial)
+    }
+  }
+}
+
+extension FileManager {
+  func createFolder(_ path: String) throws {
+    do {
+      try createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw CLIError.cannotCreateFolder(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,104 @@
+"""The `build` command end to end: determinism, the diagram, and bad input."""
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from rdflib import Graph, Namespace, RDF
+
+from conftest import ROOT, run_newsgraph
+
+RDF_FILES = ["graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld"]
+NG = Namespace("https://w3id.org/newsgraph/ns#")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_two_runs_give_byte_identical_rdf(example_output, tmp_path):
+    result = run_newsgraph("build", ROOT / "examples", "--out", tmp_path, "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    for name in RDF_FILES:
+        assert (tmp_path / name).read_bytes() == (example_output / name).read_bytes(), name
+
+
+def test_svg_is_well_formed_with_one_node_per_drawn_entity(example_output):
+    svg = ET.parse(example_output / "graph.svg").getroot()
+    nodes = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "node"]
+    dot = (example_output / "graph.dot").read_text(encoding="utf-8")
+    drawn = [line for line in dot.splitlines() if line.strip().startswith('"entity:') or ' [ng_entity=' in line]
+    entity_nodes = [g for g in nodes if (g.findtext(f"{SVG}title") or "").startswith("entity:")]
+    assert entity_nodes, "no entity node in the SVG"
+    assert len(entity_nodes) == len({g.findtext(f"{SVG}title") for g in entity_nodes})
+
+
+def test_no_output_and_failure_status_for_a_missing_file(tmp_path):
+    out = tmp_path / "out"
+    result = run_newsgraph("build", tmp_path / "missing.txt", "--out", out)
+    assert result.returncode == 1
+    assert "missing.txt" in result.stderr.decode()
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_folder_without_articles_fails_clearly(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.bin").write_bytes(b"\x00\x01")
+    result = run_newsgraph("build", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "no article" in result.stderr.decode().lower()
+
+
+def test_unknown_format_is_rejected_before_any_work(tmp_path):
+    result = run_newsgraph("build", ROOT / "examples", "--out", tmp_path, "--formats", "ttl,xml")
+    assert result.returncode != 0
+    assert "xml" in result.stderr.decode()
+    assert not list(tmp_path.iterdir())
+
+
+def test_invalid_utf8_is_repaired_and_reported(tmp_path):
+    article = tmp_path / "latin1.txt"
+    article.write_bytes("Headline\n\nThe minister met the envoy in Bogot\xe1 on Monday.\n".encode("latin-1"))
+    result = run_newsgraph("build", article, "--out", tmp_path / "out", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "latin1.txt" in result.stderr.decode()
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_bad_articles_are_skipped_and_the_rest_processed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text((ROOT / "examples" / "north-korean-troops-in-russia.txt").read_text())
+    (folder / "empty.txt").write_text("   \n\n")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "feed.jsonl").write_text(
+        '{"id": "a1", "title": "Talks", "text": "Japan and South Korea held talks in Tokyo on Friday."}\n'
+        '{"id": "a2", "title": broken\n'
+    )
+    out = tmp_path / "out"
+    result = run_newsgraph("build", folder, "--out", out, "--quiet")
+    stderr = result.stderr.decode()
+    assert result.returncode == 3, stderr
+    assert "empty.txt" in stderr and "binary.txt" in stderr
+    assert "feed.jsonl:2" in stderr
+    ttl = Graph().parse(out / "graph.ttl", format="turtle")
+    articles = set(ttl.subjects(RDF.type, Namespace("https://schema.org/").NewsArticle))
+    assert len(articles) == 2
+
+
+def test_standard_input_is_read_as_an_article(tmp_path):
+    text = (ROOT / "examples" / "north-korean-troops-in-russia.txt").read_bytes()
+    result = run_newsgraph("build", "-", "--out", tmp_path, "--formats", "nt", "--quiet", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "graph.nt").stat().st_size > 0
+    assert sorted(os.listdir(tmp_path)) == ["graph.nt"]
+
+
+def test_unwritable_output_folder_fails_without_partial_files(tmp_path):
+    if os.geteuid() == 0:
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder")
+        out = blocker / "sub"
+    else:
+        out = tmp_path / "ro"
+        out.mkdir()
+        out.chmod(0o500)
+    result = run_newsgraph("build", ROOT / "examples", "--out", out, "--quiet")
+    assert result.returncode == 1
+    assert str(out) in result.stderr.decode()
