@@ -131,18 +131,22 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// `{base}entity/{type}/{slug}` for the key `type:slug` (`{base}entity/{key}` for a key without `:`).
   public func entityIRI(_ key: String) -> IRI {
-    guard let colon = key.firstIndex(of: ":") else {
-      return IRI(unchecked: baseIRI + "entity/" + Self.percentEncode(key[...]))
-    }
-    return IRI(
-      unchecked: baseIRI + "entity/" + Self.percentEncode(key[..<colon]) + "/"
-        + Self.percentEncode(key[key.index(after: colon)...]))
+    IRI(unchecked: baseIRI + Self.entityPath(key))
   }
 
   /// `{base}article/{id}`.
   public func articleIRI(_ id: String) -> IRI {
-    IRI(unchecked: baseIRI + "article/" + Self.percentEncode(id[...]))
+    IRI(unchecked: baseIRI + Self.articlePath(id))
   }
+
+  /// The part of an entity IRI after the base.
+  static func entityPath(_ key: String) -> String {
+    guard let colon = key.firstIndex(of: ":") else { return "entity/" + percentEncode(key[...]) }
+    return "entity/" + percentEncode(key[..<colon]) + "/" + percentEncode(key[key.index(after: colon)...])
+  }
+
+  /// The part of an article IRI after the base.
+  static func articlePath(_ id: String) -> String { "article/" + percentEncode(id[...]) }
 
   /// `{base}statement/{hash}` for one statement of a relation.
   public func statementIRI(_ relation: GraphRelation, _ statement: GraphStatement) -> IRI {
