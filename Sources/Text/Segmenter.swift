@@ -20,15 +20,7 @@ public struct Segmenter: Sendable {
     starts.reserveCapacity(body.count / 5 + 16)
     ends.reserveCapacity(body.count / 5 + 16)
     tokenizer.tokenize(document.scalars, in: body, starts: &starts, ends: &ends)
-    var forms: [String] = []
-    forms.reserveCapacity(starts.count)
-    document.scalars.withUnsafeBufferPointer { x in
-      for i in starts.indices {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: x[Int(starts[i])..<Int(ends[i])])
-        forms.append(String(view))
-      }
-    }
+    let forms = Self.forms(document.scalars, starts: starts, ends: ends)
     document.sentences = splitter.split(
       document.scalars, starts: starts, ends: ends, tokens: 0..<starts.count)
     document.tokenStarts = starts
@@ -40,6 +32,29 @@ public struct Segmenter: Sendable {
     document.heads = []
     document.deprels = []
     document.entities = []
+  }
+
+  /// Builds each token's string once, through one reused UTF-8 buffer.
+  static func forms(_ scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) -> [String] {
+    var forms: [String] = []
+    forms.reserveCapacity(starts.count)
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(64)
+    scalars.withUnsafeBufferPointer { x in
+      for i in starts.indices {
+        utf8.removeAll(keepingCapacity: true)
+        for k in Int(starts[i])..<Int(ends[i]) {
+          let v = x[k].value
+          if v < 0x80 {
+            utf8.append(UInt8(v))
+          } else {
+            utf8.append(contentsOf: UTF8.encode(x[k])!)
+          }
+        }
+        forms.append(String(decoding: utf8, as: UTF8.self))
+      }
+    }
+    return forms
   }
 
   /// The headline as its own one-sentence document (its text is the title alone), or nil when
