@@ -1,0 +1,156 @@
+/// Groups tokens into sentences.
+///
+/// A sentence ends after `.`, `!`, `?` or `…` (closing quotes and brackets right after the
+/// terminator stay with it) unless punctuation that continues the sentence follows (`,` `;` `)`),
+/// or an ellipsis is followed by a lowercase word. Abbreviations keep their period inside the token, so they never end a
+/// sentence here; at a sentence end the ``Tokenizer`` already gave that period its own token, as EWT
+/// does (`etc` `.`). A paragraph break (a blank line) always ends a sentence; a single line break
+/// does not.
+public struct SentenceSplitter: Sendable {
+  /// Behaviour switches.
+  public struct Options: Sendable, Hashable {
+    /// End a sentence at a lone `.`, `!` or `?` followed by a lowercase word (abbreviations keep
+    /// their period, so such a period is a real one; web text often starts sentences in lowercase).
+    public var splitsBeforeLowercase: Bool = true
+
+    public init(splitsBeforeLowercase: Bool = true) {
+      self.splitsBeforeLowercase = splitsBeforeLowercase
+    }
+
+    public static let `default` = Options()
+  }
+
+  public var options: Options
+
+  public init(options: Options = .default) {
+    self.options = options
+  }
+
+  /// Sentences over `tokens`, as ranges of token indices that cover `tokens` without gaps.
+  public func split(
+    _ scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32], tokens: Range<Int>
+  ) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    guard !tokens.isEmpty else { return result }
+    scalars.withUnsafeBufferPointer { x in
+      var sentenceStart = tokens.lowerBound
+      var t = tokens.lowerBound
+      let hi = tokens.upperBound
+      while t < hi {
+        var boundaryAfter = -1  // last token of a finished sentence
+        if isTerminalToken(x, starts[t], ends[t]) {
+          var e = t + 1
+          while e < hi && isClosingToken(x, starts[e], ends[e], adjacent: starts[e] == ends[e - 1]) {
+            e += 1
+          }
+          if e < hi {
+            if Self.paragraphBreak(x, ends[e - 1], starts[e])
+              || startsSentence(x, after: t, next: e, starts: starts, ends: ends)
+            {
+              boundaryAfter = e - 1
+            }
+          }
+          if boundaryAfter >= 0 {
+            result.append(sentenceStart..<(boundaryAfter + 1))
+            sentenceStart = boundaryAfter + 1
+          }
+          t = e
+          continue
+        }
+        if t + 1 < hi {
+          if Self.paragraphBreak(x, ends[t], starts[t + 1]) {
+            boundaryAfter = t
+          }
+        }
+        if boundaryAfter >= 0 {
+          result.append(sentenceStart..<(boundaryAfter + 1))
+          sentenceStart = boundaryAfter + 1
+        }
+        t += 1
+      }
+      if sentenceStart < hi { result.append(sentenceStart..<hi) }
+    }
+    return result
+  }
+
+  // MARK: - Decisions
+
+  /// Whether the token after a terminator (at `next`) begins a new sentence.
+  private func startsSentence(
+    _ x: UnsafeBufferPointer<Unicode.Scalar>, after t: Int, next: Int, starts: [Int32],
+    ends: [Int32]
+  ) -> Bool {
+    let first = x[Int(starts[next])]
+    if ScalarClass.isLower(first) {
+      // `...` and `!`/`?` before a lowercase word mostly continue the sentence; so does `.`
+      // unless asked otherwise.
+      guard options.splitsBeforeLowercase else { return false }
+      // Only a lone `.`, `!` or `?`; `...` before lowercase is a pause.
+      return ends[t] - starts[t] == 1 && x[Int(starts[t])] != "\u{2026}"
+    }
+    switch first {
+    case ",", ";", ":", ")", "]", "}", "%":
+      return false
+    default:
+      return true
+    }
+  }
+
+  /// Titles precede a name and never end a sentence.
+  static let titleKeys: Set<UInt64> = Set(
+    [
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rep", "Sen",
+      "Gov", "Pres", "Rev", "Hon", "St", "Messrs", "Cmdr", "Brig", "Cpl", "Pvt", "Amb", "Insp", "Det",
+      "Supt", "Fr", "Mt", "Ft", "Lieut", "Atty", "Msgr", "Mme", "Mlle",
+    ].compactMap { Abbreviations.key($0) })
+
+  // MARK: - Token classes
+
+  private func isTerminalToken(_ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32)
+    -> Bool
+  {
+    var i = Int(a)
+    while i < Int(b) {
+      if !ScalarClass.isTerminal(x[i]) { return false }
+      i += 1
+    }
+    return true
+  }
+
+  private func isClosingToken(
+    _ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32, adjacent: Bool
+  ) -> Bool {
+    guard ScalarClass.isClosing(x[Int(a)]) else { return false }
+    // A whole run of closing marks (`'’`, `")`).
+    var i = Int(a)
+    while i < Int(b) {
+      if !ScalarClass.isClosing(x[i]) { return false }
+      i += 1
+    }
+    if adjacent { return true }
+    // Curly closers are unambiguous even after a space; straight quotes are not.
+    switch x[Int(a)].value {
+    case 0x201D, 0x2019, 0xBB, 0x29, 0x5D: return true
+    default: return false
+    }
+  }
+
+  /// Whether the whitespace between two tokens holds a blank line (two line breaks).
+  static func paragraphBreak(_ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32)
+    -> Bool
+  {
+    var newlines = 0
+    var i = Int(a)
+    while i < Int(b) {
+      switch x[i].value {
+      case 0x0A, 0x0B, 0x0C, 0x85, 0x2028: newlines += 1
+      case 0x0D where i + 1 >= Int(b) || x[i + 1] != "\n": newlines += 1  // lone CR
+      case 0x2029: newlines += 2
+      default: break
+      }
+      if newlines >= 2 { return true }
+      i += 1
+    }
+    return false
+  }
+}
