@@ -79,6 +79,9 @@ private struct GraphvizState: ~Copyable {
       throw .graphvizUnavailable(message: "gvContext() returned no context")
     }
     _ = agreseterrors()
+    // cgraph's line counter is global and agmemread does not reset it: without this, an error
+    // message would count the lines of every DOT text read before.
+    agreadline(1)
     guard let graph = agmemread(dot) else {
       throw .invalidDOT(message: Self.lastError() ?? "unreadable DOT text")
     }

@@ -38,9 +38,11 @@ struct GraphvizRendererTests {
   }
 
   @Test func errorMessageIsTheLatestNotAStaleOne() throws {
-    // A failed parse followed by a good one must not report the old error.
+    // A failed parse followed by a good one of 12 lines must not report the old error, nor count
+    // the earlier lines.
     _ = try? GraphvizRenderer().render(dot: "graph { ]")
-    let bytes = try GraphvizRenderer().render(dot: Self.small)
+    let bytes = try GraphvizRenderer().render(
+      dot: "digraph {\n" + String(repeating: "a -> b\n", count: 10) + "}\n")
     #expect(SVGStructure(bytes) != nil)
     #expect {
       try GraphvizRenderer().render(dot: "digraph {\n\n a -> { }")
