@@ -82,10 +82,16 @@ private struct GraphvizState: ~Copyable {
     // cgraph's line counter is global and agmemread does not reset it: without this, an error
     // message would count the lines of every DOT text read before.
     agreadline(1)
-    guard let graph = agmemread(dot) else {
+    let parsed = agmemread(dot)
+    let trailing = Self.drainLexer()
+    guard let graph = parsed else {
       throw .invalidDOT(message: Self.lastError() ?? "unreadable DOT text")
     }
     defer { agclose(graph) }
+    if trailing.graphs > 0 || trailing.failed {
+      let reason = trailing.failed ? Self.lastError() ?? "unreadable text" : "another graph"
+      throw .invalidDOT(message: "text after the end of the graph: \(reason)")
+    }
 
     guard gvLayout(gvc, graph, engine) == 0 else {
       throw .layoutFailed(engine: engine, message: Self.lastError() ?? "unknown layout error")
@@ -104,9 +110,28 @@ private struct GraphvizState: ~Copyable {
     }
   }
 
+  /// Reads whatever cgraph's lexer still holds after agmemread returned.
+  ///
+  /// agmemread hands cgraph its text a line at a time and returns as soon as the first graph is
+  /// complete; the rest of that line stays in the lexer's buffer and would be read as the start of
+  /// the next DOT text (an error would then name the wrong line, or another text's graph would be
+  /// drawn). Reading empty texts until none yields a graph consumes it: a syntax error flushes the
+  /// buffer, and so does reaching the end with no graph.
+  private static func drainLexer() -> (graphs: Int, failed: Bool) {
+    let before = agerrors()
+    var graphs = 0
+    while let extra = agmemread("") {
+      agclose(extra)
+      graphs += 1
+    }
+    return (graphs, agerrors() > before)
+  }
+
   /// Graphviz's last complaint, trimmed; nil when it has none. Must be called under the lock.
   static func lastError() -> String? {
-    guard let buffer = aglasterr() else { return nil }
+    // agerrors() is the highest level seen since agreseterrors(): 0 means nothing new was said,
+    // and aglasterr() would return an older message.
+    guard agerrors() > 0, let buffer = aglasterr() else { return nil }
     defer { free(buffer) }
     let message = String(cString: buffer)
       .split(whereSeparator: \.isNewline)

@@ -52,6 +52,18 @@ struct GraphvizRendererTests {
     }
   }
 
+  @Test(arguments: ["digraph { a } junk ]", "digraph { a } digraph { b }"])
+  func textAfterTheGraphIsAnErrorAndDoesNotLeakIntoTheNextText(dot: String) throws {
+    #expect(throws: DiagramError.self) { try GraphvizRenderer().render(dot: dot) }
+    // An invalid text read next must fail on its own account, not parse the leftovers.
+    #expect {
+      try GraphvizRenderer().render(dot: "digraph { x -> ; }")
+    } throws: { error in
+      guard case DiagramError.invalidDOT(let message) = error else { return false }
+      return message.contains("line 1")
+    }
+  }
+
   @Test func emptyTextIsNotAGraph() {
     #expect(throws: DiagramError.self) { try GraphvizRenderer().render(dot: "") }
   }
