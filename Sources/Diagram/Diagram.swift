@@ -1,1 +1,0 @@
-// The Diagram module; see Package.swift.

@@ -1,0 +1,152 @@
+import CGraphviz
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A Graphviz layout engine (https://graphviz.org/docs/layouts/).
+public enum LayoutEngine: String, Sendable, Hashable, CaseIterable {
+  case dot, neato, fdp, sfdp, circo
+}
+
+/// Lays out and renders DOT in-process through libgvc (https://graphviz.org/pdf/libguide.pdf).
+///
+/// Graphviz keeps global state (the error buffer, the string dictionary, plugin tables) and is not
+/// thread-safe, not even for reads, so every call into it from this process goes through one lock.
+/// This file is the only place that touches libgvc or cgraph.
+public struct GraphvizRenderer: Sendable {
+  /// An output format that libgvc renders.
+  public enum Format: String, Sendable, Hashable, CaseIterable {
+    /// SVG, written by Graphviz's core plugin.
+    case svg
+    /// PNG through cairo (the pango plugin).
+    case png
+    /// PDF through cairo (the pango plugin).
+    case pdf
+
+    /// The name of the device that libgvc knows: `png` alone would pick the gd plugin when it is
+    /// installed, whose text rendering is worse.
+    var device: String {
+      switch self {
+      case .svg: return "svg"
+      case .png: return "png:cairo"
+      case .pdf: return "pdf:cairo"
+      }
+    }
+  }
+
+  public init() {}
+
+  /// Parses `dot`, lays it out with `layout` and renders it as `format`.
+  public func render(dot: String, format: Format = .svg, layout: LayoutEngine = .dot)
+    throws(DiagramError) -> [UInt8]
+  {
+    try graphviz.withLock { (state: inout GraphvizState) throws(DiagramError) -> [UInt8] in
+      try state.render(dot: dot, device: format.device, engine: layout.rawValue)
+    }
+  }
+
+  /// The version of the loaded libgvc ("2.42.2").
+  public static var version: String {
+    graphviz.withLock { state in
+      guard let gvc = state.context, let text = gvcVersion(gvc) else { return "unknown" }
+      return String(cString: text)
+    }
+  }
+}
+
+// MARK: - The one context and the one lock
+
+/// The process-wide Graphviz context, created once, reached only under `graphviz`'s lock.
+private let graphviz = Mutex(GraphvizState())
+
+/// Owns the GVC context. Not copyable: there is exactly one, inside the mutex.
+private struct GraphvizState: ~Copyable {
+  /// nil when gvContext failed.
+  let context: OpaquePointer?
+
+  init() {
+    // Errors and warnings go to cgraph's buffer (read by aglasterr) instead of standard error.
+    agseterr(AGMAX)
+    context = gvContext()
+  }
+
+  mutating func render(dot: String, device: String, engine: String) throws(DiagramError) -> [UInt8] {
+    guard let gvc = context else {
+      throw .graphvizUnavailable(message: "gvContext() returned no context")
+    }
+    _ = agreseterrors()
+    // cgraph's line counter is global and agmemread does not reset it: without this, an error
+    // message would count the lines of every DOT text read before.
+    agreadline(1)
+    let parsed = agmemread(dot)
+    let trailing = Self.drainLexer()
+    guard let graph = parsed else {
+      throw .invalidDOT(message: Self.lastError() ?? "unreadable DOT text")
+    }
+    defer { agclose(graph) }
+    if trailing.graphs > 0 || trailing.failed {
+      let reason = trailing.failed ? Self.lastError() ?? "unreadable text" : "another graph"
+      throw .invalidDOT(message: "text after the end of the graph: \(reason)")
+    }
+
+    guard gvLayout(gvc, graph, engine) == 0 else {
+      throw .layoutFailed(engine: engine, message: Self.lastError() ?? "unknown layout error")
+    }
+    defer { gvFreeLayout(gvc, graph) }
+
+    var data: UnsafeMutablePointer<CChar>? = nil
+    var length: UInt32 = 0
+    let status = gvRenderData(gvc, graph, device, &data, &length)
+    defer { if let data { gvFreeRenderData(data) } }
+    guard status == 0, let data else {
+      throw .renderFailed(format: device, message: Self.lastError() ?? "unknown render error")
+    }
+    return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
+      Array(UnsafeBufferPointer(start: bytes, count: Int(length)))
+    }
+  }
+
+  /// Reads whatever cgraph's lexer still holds after agmemread returned.
+  ///
+  /// agmemread hands cgraph its text a line at a time and returns as soon as the first graph is
+  /// complete; the rest of that line stays in the lexer's buffer and would be read as the start of
+  /// the next DOT text (an error would then name the wrong line, or another text's graph would be
+  /// drawn). Reading empty texts until none yields a graph consumes it: a syntax error flushes the
+  /// buffer, and so does reaching the end with no graph.
+  private static func drainLexer() -> (graphs: Int, failed: Bool) {
+    let before = agerrors()
+    var graphs = 0
+    while let extra = agmemread("") {
+      agclose(extra)
+      graphs += 1
+    }
+    return (graphs, agerrors() > before)
+  }
+
+  /// Graphviz's last complaint, trimmed; nil when it has none. Must be called under the lock.
+  static func lastError() -> String? {
+    // agerrors() is the highest level seen since agreseterrors(): 0 means nothing new was said,
+    // and aglasterr() would return an older message.
+    guard agerrors() > 0, let buffer = aglasterr() else { return nil }
+    defer { free(buffer) }
+    let message = String(cString: buffer)
+      .split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: " \t") }
+      .filter { !$0.isEmpty }
+      .joined(separator: " ")
+    return message.isEmpty ? nil : message
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    var view = self[...]
+    while let first = view.first, set.contains(first) { view = view.dropFirst() }
+    while let last = view.last, set.contains(last) { view = view.dropLast() }
+    return String(view)
+  }
+}
