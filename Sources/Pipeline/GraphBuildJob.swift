@@ -61,7 +61,7 @@ public struct GraphBuildJob: Sendable {
       progress(articleCount, tokenCount)
     }
 
-    for item in ArticleStream(inputs: inputs) {
+    for item in ArticleStream(inputs) {
       switch item {
       case .article(let article):
         batch.append(article)

@@ -51,7 +51,7 @@ struct Build: ParsableCommand {
     try FileManager.default.createFolder(out)
     var files: [(path: String, bytes: [UInt8])] = []
     for format in selected {
-      let bytes = try format.render(result.graph, mapping: mapping)
+      let bytes = try format.render(result.graph, mapping: mapping, diagram: .default)
       files.append((URL(fileURLWithPath: out).appendingPathComponent("graph.\(format.rawValue)").path, bytes))
     }
     try AtomicFile.writeAll(files)

@@ -24,17 +24,18 @@ enum OutputFormat: String, CaseIterable {
     return result
   }
 
-  func render(_ graph: KnowledgeGraph, mapping: RDFMapping) throws -> [UInt8] {
+  func render(_ graph: KnowledgeGraph, mapping: RDFMapping, diagram: DiagramRenderer.Options) throws -> [UInt8] {
+    var diagram = diagram
     switch self {
     case .ttl: return rdf(graph, mapping, .turtle)
     case .nt: return rdf(graph, mapping, .ntriples)
     case .nq: return rdf(graph, mapping, .nquads)
     case .trig: return rdf(graph, mapping, .trig)
     case .jsonld: return rdf(graph, mapping, .jsonld)
-    case .dot: return Array(DOTBuilder().dot(for: graph).utf8)
-    case .svg: return try GraphvizRenderer.render(dot: DOTBuilder().dot(for: graph), format: .svg)
-    case .png: return try GraphvizRenderer.render(dot: DOTBuilder().dot(for: graph), format: .png)
-    case .pdf: return try GraphvizRenderer.render(dot: DOTBuilder().dot(for: graph), format: .pdf)
+    case .dot: return Array(try DiagramRenderer().dot(graph, options: diagram).dot.utf8)
+    case .svg, .png, .pdf:
+      diagram.format = GraphvizRenderer.Format(rawValue: rawValue)!
+      return try DiagramRenderer().render(graph, options: diagram).bytes
     }
   }
 
