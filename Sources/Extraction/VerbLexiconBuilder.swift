@@ -95,6 +95,22 @@ public struct VerbLexiconBuilder: Sendable {
       Override(
         lemma: "redeploy", cameoCode: "070",
         reason: "same block and class as send (SEND block plurality 07)"),
+      Override(
+        lemma: "ship", cameoCode: "070",
+        reason: "same block and class as send (SEND block plurality 07): shipments of arms, aid, goods"),
+      Override(
+        lemma: "transfer", cameoCode: "070",
+        reason: "same block and class as send (SEND block plurality 07): transfers of arms, money, goods"),
+      Override(
+        lemma: "transport", cameoCode: "070",
+        reason: "same block and class as send (SEND block plurality 07)"),
+      Override(
+        lemma: "think", cameoCode: nil,
+        reason: "CAMEO lists THINK under CONSIDER (040, consult); in news it introduces a belief, which the "
+          + "extractor records as modality, not as a relation"),
+      Override(
+        lemma: "speculate", cameoCode: nil,
+        reason: "as think: CONSIDER (040) in CAMEO, a marker of speculation in news"),
     ]
   }
 

@@ -54,13 +54,16 @@ extension VerbLexicon {
       guard digits.count == 2, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
       else { return nil }
       let root = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      guard root >= 1, root <= Self.allCases.count else { return nil }
-      self = Self.allCases[root - 1]
+      guard root >= 1, root <= Self.byRoot.count else { return nil }
+      self = Self.byRoot[root - 1]
     }
+
+    /// The cases in CAMEO order, built once: `allCases` makes a new array on every call.
+    private static let byRoot = Array(allCases)
 
     /// The two-digit CAMEO root code (`"01"` … `"20"`).
     public var cameoRoot: String {
-      let root = Self.allCases.firstIndex(of: self)! + 1
+      let root = Self.byRoot.firstIndex(of: self)! + 1
       return root < 10 ? "0\(root)" : "\(root)"
     }
 

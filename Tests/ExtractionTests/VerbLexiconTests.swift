@@ -93,7 +93,7 @@ import Testing
     ("praise", "diplomatic-cooperation"),
     ("provide", "material-cooperation"), ("supply", "material-cooperation"), ("give", "material-cooperation"),
     ("sell", "material-cooperation"), ("arm", "material-cooperation"),
-    ("help", "aid"), ("send", "aid"), ("deploy", "aid"), ("send_to", "aid"),
+    ("help", "aid"), ("send", "aid"), ("deploy", "aid"), ("send_to", "aid"), ("transfer", "aid"),
     ("release", "yield"), ("withdraw", "yield"),
     ("investigate", "investigate"), ("demand", "demand"),
     ("condemn", "condemn"), ("criticize", "condemn"), ("criticise", "condemn"), ("accuse", "condemn"),
@@ -110,7 +110,7 @@ import Testing
     #expect(VerbLexicon.shared.relationClass(forPredicate: predicate) == expected)
   }
 
-  @Test(arguments: ["take", "hold", "make", "put", "be", "have", "frobnicate"])
+  @Test(arguments: ["take", "hold", "make", "put", "be", "have", "think", "speculate", "frobnicate"])
   func vagueOrUnknownVerbsHaveNoClass(predicate: String) {
     #expect(VerbLexicon.shared.relationClass(forPredicate: predicate) == nil)
   }
