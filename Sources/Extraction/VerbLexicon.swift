@@ -99,7 +99,7 @@ public struct VerbLexicon: Sendable {
     var entries: [Entry] = []
     var lineNumber = 0
     // Split on bytes, not Characters: grapheme breaking costs ten times more, and the table is
-    // ASCII apart from nothing.
+    // plain ASCII.
     for line in tsv.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
       let line = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
