@@ -98,8 +98,7 @@ public struct VerbLexicon: Sendable {
   public init(tsv: String, file: String) throws {
     var entries: [Entry] = []
     var lineNumber = 0
-    // Split on bytes, not Characters: grapheme breaking costs ten times more, and the table is
-    // plain ASCII.
+    // Split on bytes, not Characters: the table is plain ASCII, so grapheme breaking is wasted.
     for line in tsv.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
       let line = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
