@@ -10,9 +10,12 @@ import Text
 public struct PatternExtractor: ClaimExtractor {
   public var linker: any MentionLinker
   public var finder = MentionFinder()
+  /// Gives each predicate its coarse relation class.
+  public var lexicon: VerbLexicon
 
-  public init(linker: any MentionLinker) {
+  public init(linker: any MentionLinker, lexicon: VerbLexicon = .shared) {
     self.linker = linker
+    self.lexicon = lexicon
   }
 
   public func extract(from document: Document) -> ArticleExtraction {
@@ -20,7 +23,7 @@ public struct PatternExtractor: ClaimExtractor {
     var linked = linker.link(candidates, in: document)
     var claims: [Claim] = []
     if !document.upos.isEmpty {
-      var reader = SentenceReader(document: document, linked: linked)
+      var reader = SentenceReader(document: document, linked: linked, lexicon: lexicon)
       for sentenceIndex in document.sentences.indices {
         claims.append(contentsOf: reader.claims(in: sentenceIndex))
       }
@@ -86,10 +89,12 @@ struct ConceptTable {
 struct SentenceReader {
   let document: Document
   let linked: LinkedMentions
+  let lexicon: VerbLexicon
   var concepts: ConceptTable
 
-  init(document: Document, linked: LinkedMentions) {
+  init(document: Document, linked: LinkedMentions, lexicon: VerbLexicon) {
     self.document = document
+    self.lexicon = lexicon
     self.linked = linked
     self.concepts = ConceptTable(startIndex: linked.entities.count)
   }
@@ -122,7 +127,8 @@ struct SentenceReader {
       if modality != .asserted { confidence -= 0.05 }
       result.append(
         Claim(
-          subject: key(subject.entity), predicate: phrase.predicate, object: key(object.entity),
+          subject: key(subject.entity), predicate: phrase.predicate,
+          relationClass: lexicon.relationClass(forPredicate: phrase.predicate), object: key(object.entity),
           attribution: cues.attribution(excluding: subject.tokens).map(key), modality: modality,
           polarity: phrase.negated ? .negative : .positive, confidence: min(max(confidence, 0), 1),
           sentence: sentenceIndex, span: evidenceSpan, evidence: evidence))

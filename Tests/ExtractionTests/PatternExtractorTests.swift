@@ -13,6 +13,7 @@ import Text
     #expect(found.count == 1)
     #expect(found.first?.subject == "unknown:germany")
     #expect(found.first?.predicate == "condemn")
+    #expect(found.first?.relationClass == "condemn")
     #expect(found.first?.object == "unknown:france")
     #expect(found.first?.modality == .asserted)
     #expect(found.first?.polarity == .positive)
