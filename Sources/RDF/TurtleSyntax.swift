@@ -16,6 +16,7 @@ public enum TurtleSyntax {
   /// digits is kept as a `PERCENT`. A `.` at either end returns `nil` (the writer then falls back
   /// to `<full-iri>`): it could be escaped, but common parsers (rdflib 7) reject `ex:a\.`.
   public static func PN_LOCAL(_ local: Substring) -> String? {
+    if isPlainASCIILocal(local) { return String(local) }
     let scalars = Array(local.unicodeScalars)
     guard scalars.first != ".", scalars.last != "." else { return nil }
     var result = ""
@@ -44,6 +45,25 @@ public enum TurtleSyntax {
       index += 1
     }
     return result
+  }
+
+  /// The common case, checked without allocating: ASCII letters, digits, `_` and `:` anywhere,
+  /// `-` and `.` after the first character, and no `.` at the end.
+  static func isPlainASCIILocal(_ local: Substring) -> Bool {
+    var isFirst = true
+    var last: UInt8 = 0
+    for byte in local.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"):
+        break
+      case UInt8(ascii: "-"), UInt8(ascii: "."): if isFirst { return false }
+      default: return false
+      }
+      isFirst = false
+      last = byte
+    }
+    return last != UInt8(ascii: ".")
   }
 
   /// `PN_PREFIX ::= PN_CHARS_BASE ((PN_CHARS | '.')* PN_CHARS)?`, or the empty prefix.
