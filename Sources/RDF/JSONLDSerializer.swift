@@ -58,7 +58,7 @@ public struct JSONLDSerializer: QuadSerializer {
     let id: String =
       switch subject {
       case .iri(let iri): context.compactIRI(iri)
-      case .blank(let node): "_:" + NTriplesSyntax.blankNodeLabel(node)
+      case .blank(let node): "_:" + NTriplesSyntax.blankNodeLabel(node, allowsColon: false)
       }
     entries.append(("@id", JSONSyntax.string(id)))
     if !types.isEmpty { entries.append(("@type", Self.array(types))) }
@@ -88,7 +88,7 @@ public struct JSONLDSerializer: QuadSerializer {
       let id = JSONSyntax.string(context.compactIRI(iri))
       return coercion == .id ? id : "{\"@id\": \(id)}"
     case .blank(let node):
-      let id = JSONSyntax.string("_:" + NTriplesSyntax.blankNodeLabel(node))
+      let id = JSONSyntax.string("_:" + NTriplesSyntax.blankNodeLabel(node, allowsColon: false))
       return coercion == .id ? id : "{\"@id\": \(id)}"
     case .literal(let literal):
       let value = JSONSyntax.string(literal.lexicalForm)

@@ -91,6 +91,12 @@ public enum TurtleSyntax {
 
   // MARK: - Terms
 
+  /// `BLANK_NODE_LABEL`: the same as ``NTriplesSyntax/BLANK_NODE_LABEL(_:to:)``.
+  /// https://www.w3.org/TR/turtle/#grammar-production-BLANK_NODE_LABEL
+  public static func BLANK_NODE_LABEL(_ node: BlankNode, to output: inout some TextOutputStream) {
+    NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+  }
+
   /// `iri ::= IRIREF | PrefixedName`: the longest matching prefix when its local part is a valid
   /// `PN_LOCAL`, else `<full-iri>`.
   public static func iri(_ iri: IRI, prefixes: PrefixMap, to output: inout some TextOutputStream) {
@@ -108,7 +114,7 @@ public enum TurtleSyntax {
   {
     switch subject {
     case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
     }
   }
 
@@ -126,7 +132,7 @@ public enum TurtleSyntax {
   public static func term(_ term: Term, prefixes: PrefixMap, to output: inout some TextOutputStream) {
     switch term {
     case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
     case .literal(let value): literal(value, prefixes: prefixes, to: &output)
     }
   }
