@@ -138,3 +138,13 @@ import Testing
     #expect(NTriplesSyntax.isLANGTAG(tag) == valid)
   }
 }
+
+@Suite struct JSONLDValueTests {
+  @Test(arguments: [
+    ("42", true), ("0", true), ("-7", true), ("007", false), ("-0", false), ("+5", false), ("1e3", false),
+    ("forty", false), ("", false), ("1234567890123456", false),
+  ])
+  func integersBecomeJSONNumbersOnlyWhenCanonicalAndSafe(lexical: String, isNumber: Bool) {
+    #expect(JSONLDSerializer.isCanonicalSafeInteger(lexical) == isNumber)
+  }
+}
