@@ -54,13 +54,22 @@ public struct RDFMapping: Sendable, Hashable {
     ("rdf", RDFVocabulary.ns), ("rdfs", RDFS.ns), ("owl", OWL.ns), ("xsd", XSD.ns),
   ])
 
-  /// ``prefixes`` plus prefixes for data IRIs under the base (`article:`, `statement:`, and one per
-  /// entity type, so that `person:lloyd-austin` reads like its key). Used for Turtle and TriG.
-  public var dataPrefixes: PrefixMap {
+  /// ``prefixes`` plus prefixes for the data IRIs of `graph` under the base: `article:`,
+  /// `statement:`, and one per entity type in use, so that `person:lloyd-austin` reads like its
+  /// key. Used for Turtle and TriG.
+  public func dataPrefixes(for graph: KnowledgeGraph) -> PrefixMap {
     var map = Self.prefixes
     map.add("article", baseIRI + "article/")
     map.add("statement", baseIRI + "statement/")
-    for type in EntityType.allCases { map.add(type.rawValue, baseIRI + "entity/" + type.rawValue + "/") }
+    var keys = Set(graph.entities.map(\.key))
+    for relation in graph.relations {
+      keys.insert(relation.subject)
+      keys.insert(relation.object)
+    }
+    let types = Set(keys.compactMap { key in key.firstIndex(of: ":").map { String(key[..<$0]) } })
+    for type in EntityType.allCases where types.contains(type.rawValue) {
+      map.add(type.rawValue, baseIRI + "entity/" + type.rawValue + "/")
+    }
     return map
   }
 
@@ -226,10 +235,11 @@ public struct RDFMapping: Sendable, Hashable {
     return quads
   }
 
-  /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes``, JSON-LD under
+  /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes(for:)``, JSON-LD under
   /// ``jsonLDContext`` embedded inline.
   public func write(_ graph: KnowledgeGraph, format: RDFFormat, to output: inout some TextOutputStream) {
-    format.write(quads(for: graph), prefixes: dataPrefixes, context: Self.jsonLDContext, to: &output)
+    format.write(
+      quads(for: graph), prefixes: dataPrefixes(for: graph), context: Self.jsonLDContext, to: &output)
   }
 
   func addArticle(_ article: ArticleInfo, to quads: inout [Quad]) {

@@ -58,7 +58,7 @@ public struct JSONLDSerializer: QuadSerializer {
     let id: String =
       switch subject {
       case .iri(let iri): context.compactIRI(iri)
-      case .blank(let node): "_:" + NTriplesSyntax.blankNodeLabel(node)
+      case .blank(let node): "_:" + NTriplesSyntax.blankNodeLabel(node, allowsColon: false)
       }
     entries.append(("@id", JSONSyntax.string(id)))
     if !types.isEmpty { entries.append(("@type", Self.array(types))) }
@@ -88,7 +88,7 @@ public struct JSONLDSerializer: QuadSerializer {
       let id = JSONSyntax.string(context.compactIRI(iri))
       return coercion == .id ? id : "{\"@id\": \(id)}"
     case .blank(let node):
-      let id = JSONSyntax.string("_:" + NTriplesSyntax.blankNodeLabel(node))
+      let id = JSONSyntax.string("_:" + NTriplesSyntax.blankNodeLabel(node, allowsColon: false))
       return coercion == .id ? id : "{\"@id\": \(id)}"
     case .literal(let literal):
       let value = JSONSyntax.string(literal.lexicalForm)
@@ -96,9 +96,26 @@ public struct JSONLDSerializer: QuadSerializer {
         return "{\"@language\": \(JSONSyntax.string(language)), \"@value\": \(value)}"
       }
       if literal.datatype == XSD.string { return plainStrings ? value : "{\"@value\": \(value)}" }
-      if coercion == .datatype(literal.datatype) { return value }
+      if coercion == .datatype(literal.datatype) {
+        // JSON numbers for integers that read back as the same lexical form; decimals stay strings,
+        // since processors turn fractional JSON numbers into xsd:double notation.
+        if literal.datatype == XSD.integer, Self.isCanonicalSafeInteger(literal.lexicalForm) {
+          return literal.lexicalForm
+        }
+        return value
+      }
       return "{\"@type\": \(JSONSyntax.string(context.compactIRI(literal.datatype))), \"@value\": \(value)}"
     }
+  }
+
+  /// `0` or `-?[1-9][0-9]*` within ±2^53, where every JSON parser keeps integers exact.
+  static func isCanonicalSafeInteger(_ lexical: String) -> Bool {
+    var digits = Substring(lexical).utf8[...]
+    if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
+      return false
+    }
+    return digits.first != UInt8(ascii: "0") || (digits.count == 1 && lexical == "0")
   }
 
   static func array(_ values: [String]) -> String {

@@ -34,5 +34,5 @@ public enum JSONSyntax {
   }
 
   /// Code point order of object keys, which is what "sorted keys" means in our output.
-  static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool { codePointPrecedes(lhs, rhs) }
+  static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool { codePointOrder(lhs, rhs) < 0 }
 }

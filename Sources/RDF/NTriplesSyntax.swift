@@ -77,19 +77,20 @@ public enum NTriplesSyntax {
   }
 
   /// `BLANK_NODE_LABEL ::= '_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?`
-  /// https://www.w3.org/TR/turtle/#grammar-production-BLANK_NODE_LABEL
+  /// https://www.w3.org/TR/n-triples/#grammar-production-BLANK_NODE_LABEL
   ///
-  /// Uses Turtle's stricter `PN_CHARS_U` (no `:`) so the label is valid in every syntax.
-  /// An id that is not a valid label is written as `x` and the hex of its UTF-8 bytes, which
-  /// is deterministic and keeps distinct ids distinct.
+  /// N-Triples 1.1's `PN_CHARS_U` allows `:` but Turtle's does not, and Oxigraph rejects it in
+  /// N-Triples too, so labels are written with Turtle's rule everywhere (the reader accepts `:`).
+  /// An id that is not a valid label is written as `x` and the hex of its UTF-8 bytes, which is
+  /// deterministic and keeps distinct ids distinct.
   public static func BLANK_NODE_LABEL(_ node: BlankNode, to output: inout some TextOutputStream) {
     output.write("_:")
-    output.write(blankNodeLabel(node))
+    output.write(blankNodeLabel(node, allowsColon: false))
   }
 
   /// The label written after `_:` for `node`.
-  public static func blankNodeLabel(_ node: BlankNode) -> String {
-    if isValidBlankNodeLabel(node.id) { return node.id }
+  static func blankNodeLabel(_ node: BlankNode, allowsColon: Bool) -> String {
+    if isValidBlankNodeLabel(node.id, allowsColon: allowsColon) { return node.id }
     var label = "x"
     for byte in node.id.utf8 { label += hexByte(byte) }
     return label
@@ -199,14 +200,16 @@ public enum NTriplesSyntax {
     }
   }
 
-  static func isValidBlankNodeLabel(_ label: String) -> Bool {
+  static func isValidBlankNodeLabel(_ label: String, allowsColon: Bool) -> Bool {
     var scalars = label.unicodeScalars.makeIterator()
-    guard let first = scalars.next(), isPN_CHARS_U(first) || ("0"..."9").contains(first) else {
+    guard let first = scalars.next(),
+      isPN_CHARS_U(first) || ("0"..."9").contains(first) || (allowsColon && first == ":")
+    else {
       return false
     }
     var last = first
     while let scalar = scalars.next() {
-      guard isPN_CHARS(scalar) || scalar == "." else { return false }
+      guard isPN_CHARS(scalar) || scalar == "." || (allowsColon && scalar == ":") else { return false }
       last = scalar
     }
     return last != "."

@@ -42,16 +42,34 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     _ quads: [Quad], prefixes: PrefixMap, context: JSONLDContext? = nil,
     to output: inout some TextOutputStream
   ) {
-    var serializer = self.serializer(prefixes: prefixes, context: context)
-    if keepsGraphNames {
+    // Concrete serializer types, so that the compiler specializes the loop for each syntax.
+    switch self {
+    case .turtle: Self.write(quads, with: TurtleSerializer(prefixes: prefixes), union: true, to: &output)
+    case .ntriples: Self.write(quads, with: NTriplesSerializer(), union: true, to: &output)
+    case .nquads: Self.write(quads, with: NQuadsSerializer(), union: false, to: &output)
+    case .trig: Self.write(quads, with: TriGSerializer(prefixes: prefixes), union: false, to: &output)
+    case .jsonld:
+      Self.write(
+        quads, with: JSONLDSerializer(context: context ?? JSONLDContext(prefixes: prefixes)), union: true,
+        to: &output)
+    }
+  }
+
+  static func write(
+    _ quads: [Quad], with serializer: some QuadSerializer, union: Bool, to output: inout some TextOutputStream
+  ) {
+    var serializer = serializer
+    if !union {
       for quad in quads { serializer.write(quad, to: &output) }
     } else {
-      var triples = quads.map(\.triple)
-      triples.sort()
-      var previous: Triple?
-      for triple in triples where triple != previous {
-        serializer.write(Quad(triple), to: &output)
-        previous = triple
+      // Sort indices rather than the quads themselves: moving whole quads costs reference counting.
+      var order = Array(quads.indices)
+      order.sort { Quad.tripleOrder(quads[$0], quads[$1]) < 0 }
+      var previous: Int?
+      for index in order {
+        if let previous, Quad.tripleOrder(quads[previous], quads[index]) == 0 { continue }
+        serializer.write(Quad(quads[index].triple), to: &output)
+        previous = index
       }
     }
     serializer.finish(to: &output)

@@ -36,7 +36,7 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Orders by UTF-8 bytes (code point order), so that sorting never depends on Unicode
   /// normalization and the same quads always sort the same way.
-  public static func < (lhs: IRI, rhs: IRI) -> Bool { codePointPrecedes(lhs.value, rhs.value) }
+  public static func < (lhs: IRI, rhs: IRI) -> Bool { codePointOrder(lhs.value, rhs.value) < 0 }
   public var description: String { value }
 }
 
@@ -44,7 +44,7 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct BlankNode: Hashable, Comparable, Sendable {
   public let id: String
   public init(_ id: String) { self.id = id }
-  public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { codePointPrecedes(lhs.id, rhs.id) }
+  public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { codePointOrder(lhs.id, rhs.id) < 0 }
 }
 
 /// A literal: lexical form with a datatype, or a language-tagged string.
@@ -72,17 +72,8 @@ public struct Literal: Hashable, Sendable {
   public init(boolean: Bool) { self.init(boolean ? "true" : "false", datatype: XSD.boolean) }
 }
 
-extension Literal: Comparable {
-  /// Lexical form, then datatype, then language tag, in code point order.
-  public static func < (lhs: Literal, rhs: Literal) -> Bool {
-    if lhs.lexicalForm != rhs.lexicalForm { return codePointPrecedes(lhs.lexicalForm, rhs.lexicalForm) }
-    if lhs.datatype != rhs.datatype { return lhs.datatype < rhs.datatype }
-    return codePointPrecedes(lhs.language ?? "", rhs.language ?? "")
-  }
-}
-
 /// A triple's subject. Ordered IRIs first, then blank nodes.
-public enum Subject: Hashable, Sendable, Comparable {
+public enum Subject: Hashable, Sendable {
   case iri(IRI)
   case blank(BlankNode)
 
@@ -96,7 +87,7 @@ public enum Subject: Hashable, Sendable, Comparable {
 }
 
 /// Any RDF term, as a triple's object. Ordered IRIs, then blank nodes, then literals.
-public enum Term: Hashable, Sendable, Comparable {
+public enum Term: Hashable, Sendable {
   case iri(IRI)
   case blank(BlankNode)
   case literal(Literal)
@@ -115,7 +106,7 @@ public enum Term: Hashable, Sendable, Comparable {
 }
 
 /// The graph a quad belongs to; `nil` in ``Quad/graph`` means the default graph.
-public enum GraphName: Hashable, Sendable, Comparable {
+public enum GraphName: Hashable, Sendable {
   case iri(IRI)
   case blank(BlankNode)
 }
@@ -147,35 +138,6 @@ public struct Quad: Hashable, Sendable {
     self.init(triple.subject, triple.predicate, triple.object, graph: graph)
   }
   public var triple: Triple { Triple(subject, predicate, object) }
-}
-
-extension Triple: Comparable {
-  /// Subject, predicate, object: the order in which Turtle groups `;` and `,`.
-  public static func < (lhs: Triple, rhs: Triple) -> Bool {
-    if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
-    if lhs.predicate != rhs.predicate { return lhs.predicate < rhs.predicate }
-    return lhs.object < rhs.object
-  }
-}
-
-extension Quad: Comparable {
-  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
-  public static func < (lhs: Quad, rhs: Quad) -> Bool {
-    if lhs.graph != rhs.graph {
-      guard let left = lhs.graph else { return true }
-      guard let right = rhs.graph else { return false }
-      return left < right
-    }
-    if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
-    if lhs.predicate != rhs.predicate { return lhs.predicate < rhs.predicate }
-    return lhs.object < rhs.object
-  }
-}
-
-/// Compares strings by their UTF-8 bytes, which is Unicode code point order.
-@inline(__always)
-func codePointPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-  lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
 }
 
 /// Hard failures of the RDF module.

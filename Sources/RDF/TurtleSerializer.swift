@@ -56,7 +56,7 @@ public struct TriGSerializer: QuadSerializer {
         if !isFirstBlock { output.write("\n") }
         switch graph {
         case .iri(let iri): TurtleSyntax.iri(iri, prefixes: prefixes, to: &output)
-        case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+        case .blank(let node): TurtleSyntax.BLANK_NODE_LABEL(node, to: &output)
         }
         output.write(" {\n")
         body = TurtleBody(indent: "    ")

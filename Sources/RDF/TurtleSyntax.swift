@@ -16,6 +16,7 @@ public enum TurtleSyntax {
   /// digits is kept as a `PERCENT`. A `.` at either end returns `nil` (the writer then falls back
   /// to `<full-iri>`): it could be escaped, but common parsers (rdflib 7) reject `ex:a\.`.
   public static func PN_LOCAL(_ local: Substring) -> String? {
+    if isPlainASCIILocal(local) { return String(local) }
     let scalars = Array(local.unicodeScalars)
     guard scalars.first != ".", scalars.last != "." else { return nil }
     var result = ""
@@ -46,6 +47,25 @@ public enum TurtleSyntax {
     return result
   }
 
+  /// The common case, checked without allocating: ASCII letters, digits, `_` and `:` anywhere,
+  /// `-` and `.` after the first character, and no `.` at the end.
+  static func isPlainASCIILocal(_ local: Substring) -> Bool {
+    var isFirst = true
+    var last: UInt8 = 0
+    for byte in local.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"):
+        break
+      case UInt8(ascii: "-"), UInt8(ascii: "."): if isFirst { return false }
+      default: return false
+      }
+      isFirst = false
+      last = byte
+    }
+    return last != UInt8(ascii: ".")
+  }
+
   /// `PN_PREFIX ::= PN_CHARS_BASE ((PN_CHARS | '.')* PN_CHARS)?`, or the empty prefix.
   /// https://www.w3.org/TR/turtle/#grammar-production-PN_PREFIX
   public static func isPN_PREFIX(_ prefix: String) -> Bool {
@@ -71,6 +91,12 @@ public enum TurtleSyntax {
 
   // MARK: - Terms
 
+  /// `BLANK_NODE_LABEL`: the same as ``NTriplesSyntax/BLANK_NODE_LABEL(_:to:)``.
+  /// https://www.w3.org/TR/turtle/#grammar-production-BLANK_NODE_LABEL
+  public static func BLANK_NODE_LABEL(_ node: BlankNode, to output: inout some TextOutputStream) {
+    NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+  }
+
   /// `iri ::= IRIREF | PrefixedName`: the longest matching prefix when its local part is a valid
   /// `PN_LOCAL`, else `<full-iri>`.
   public static func iri(_ iri: IRI, prefixes: PrefixMap, to output: inout some TextOutputStream) {
@@ -88,7 +114,7 @@ public enum TurtleSyntax {
   {
     switch subject {
     case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
     }
   }
 
@@ -106,7 +132,7 @@ public enum TurtleSyntax {
   public static func term(_ term: Term, prefixes: PrefixMap, to output: inout some TextOutputStream) {
     switch term {
     case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
     case .literal(let value): literal(value, prefixes: prefixes, to: &output)
     }
   }

@@ -117,9 +117,17 @@ import Testing
     ("", "_:x"),
   ])
   func blankNodeLabelsAreAlwaysValid(id: String, expected: String) {
+    var nTriples = ""
+    NTriplesSyntax.BLANK_NODE_LABEL(BlankNode(id), to: &nTriples)
+    var turtle = ""
+    TurtleSyntax.BLANK_NODE_LABEL(BlankNode(id), to: &turtle)
+    #expect(nTriples == expected && turtle == expected)
+  }
+
+  @Test func colonsInBlankNodeLabelsAreEncodedSinceOxigraphRejectsThem() {
     var output = ""
-    NTriplesSyntax.BLANK_NODE_LABEL(BlankNode(id), to: &output)
-    #expect(output == expected)
+    NTriplesSyntax.BLANK_NODE_LABEL(BlankNode("a:b"), to: &output)
+    #expect(output == "_:x613A62")
   }
 
   @Test(arguments: [
@@ -128,5 +136,15 @@ import Testing
   ])
   func languageTagsFollowLANGTAG(tag: String, valid: Bool) {
     #expect(NTriplesSyntax.isLANGTAG(tag) == valid)
+  }
+}
+
+@Suite struct JSONLDValueTests {
+  @Test(arguments: [
+    ("42", true), ("0", true), ("-7", true), ("007", false), ("-0", false), ("+5", false), ("1e3", false),
+    ("forty", false), ("", false), ("1234567890123456", false),
+  ])
+  func integersBecomeJSONNumbersOnlyWhenCanonicalAndSafe(lexical: String, isNumber: Bool) {
+    #expect(JSONLDSerializer.isCanonicalSafeInteger(lexical) == isNumber)
   }
 }

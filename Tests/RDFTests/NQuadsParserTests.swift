@@ -132,3 +132,82 @@ import Testing
     #expect(throws: RDFError.self) { try NQuadsReader(path: "/nonexistent/graph.nq") }
   }
 }
+
+@Suite struct NQuadsParserRobustnessTests {
+  /// A deterministic generator, so that a failure reproduces.
+  struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// The quad with blank nodes renamed as the writer renames labels it cannot write (with `:`).
+  static func relabeled(_ quad: Quad) -> Quad {
+    func label(_ node: BlankNode) -> BlankNode {
+      BlankNode(NTriplesSyntax.blankNodeLabel(node, allowsColon: false))
+    }
+    let subject: Subject =
+      switch quad.subject {
+      case .blank(let node): .blank(label(node))
+      case .iri: quad.subject
+      }
+    let object: Term =
+      switch quad.object {
+      case .blank(let node): .blank(label(node))
+      default: quad.object
+      }
+    let graph: GraphName? =
+      switch quad.graph {
+      case .blank(let node)?: .blank(label(node))
+      default: quad.graph
+      }
+    return Quad(subject, quad.predicate, object, graph: graph)
+  }
+
+  /// Mutated lines either fail with a syntax error or parse to a quad that survives a write/read
+  /// round trip unchanged; nothing crashes.
+  @Test func mutatedLinesFailCleanlyOrRoundTrip() throws {
+    var text = ""
+    RDFFormat.nquads.write(SampleDataset.quads, prefixes: SampleDataset.prefixes, to: &text)
+    let lines = text.split(separator: "\n").map { Array($0.utf8) }
+    let alphabet = Array("<>\"\\_:.@^# \tuU0aZ\u{7F}é".utf8) + [0xFF, 0xC3]
+    var random = SplitMix(state: 42)
+    var parsed = 0
+    var rejected = 0
+    for _ in 0..<20_000 {
+      var bytes = lines.randomElement(using: &random)!
+      for _ in 0...Int.random(in: 0...2, using: &random) where !bytes.isEmpty {
+        let index = Int.random(in: 0..<bytes.count, using: &random)
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: bytes[index] = alphabet.randomElement(using: &random)!
+        case 1: bytes.remove(at: index)
+        default: bytes.insert(alphabet.randomElement(using: &random)!, at: index)
+        }
+      }
+      var parser = NQuadsParser(source: "fuzz")
+      let quad: Quad?
+      do {
+        quad = try bytes.withUnsafeBufferPointer { buffer throws(RDFError) in
+          try parser.parse(bytes: buffer, lineNumber: 1)
+        }
+      } catch {
+        guard case .syntax = error else { throw error }
+        rejected += 1
+        continue
+      }
+      guard let quad else { continue }
+      parsed += 1
+      var written = ""
+      var serializer = NQuadsSerializer()
+      serializer.write(quad, to: &written)
+      var reparser = NQuadsParser(source: "again")
+      #expect(try reparser.parse(line: written, lineNumber: 1) == Self.relabeled(quad), "\(written)")
+    }
+    #expect(parsed > 1000 && rejected > 1000)
+  }
+}
