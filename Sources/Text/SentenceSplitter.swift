@@ -81,10 +81,15 @@ public struct SentenceSplitter: Sendable {
     ends: [Int32]
   ) -> Bool {
     let first = x[Int(starts[next])]
+    // `end.The` or `file.DOC` without a space is not a sentence break; neither is `. . .`.
+    if starts[next] == ends[next - 1] && ScalarClass.isWord(first) { return false }
+    if ScalarClass.isTerminal(first) { return false }
     if ScalarClass.isLower(first) {
       // `...` and `!`/`?` before a lowercase word mostly continue the sentence; so does `.`
       // unless asked otherwise.
       guard options.splitsBeforeLowercase else { return false }
+      // The last dot of a spaced ellipsis (`. . .`) is a pause too.
+      if t > 0 && isTerminalToken(x, starts[t - 1], ends[t - 1]) { return false }
       // Only a lone `.`, `!` or `?`; `...` before lowercase is a pause.
       return ends[t] - starts[t] == 1 && x[Int(starts[t])] != "\u{2026}"
     }
@@ -101,7 +106,7 @@ public struct SentenceSplitter: Sendable {
     [
       "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rep", "Sen",
       "Gov", "Pres", "Rev", "Hon", "St", "Messrs", "Cmdr", "Brig", "Cpl", "Pvt", "Amb", "Insp", "Det",
-      "Supt", "Fr", "Mt", "Ft", "Lieut", "Atty", "Msgr", "Mme", "Mlle",
+      "Supt", "Fr", "Mt", "Ft", "Lieut", "Atty", "Msgr", "Mme", "Mlle", "P.S", "P.P.S",
     ].compactMap { Abbreviations.key($0) })
 
   // MARK: - Token classes

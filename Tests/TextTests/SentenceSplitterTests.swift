@@ -20,6 +20,9 @@ struct SentenceSplitterTests {
       ("They moved to the U.S. The move was hard.", ["They moved to the U.S.", "The move was hard."]),
       ("Wait... what happened?", ["Wait... what happened?"]),
       ("It works.it does", ["It works.it does"]),
+      ("He left. . . and came back.", ["He left. . . and came back."]),
+      ("Really?! No way.", ["Really?!", "No way."]),
+      ("it failed. then it worked.", ["it failed.", "then it worked."]),
     ])
   func splitsAtTerminators(_ text: String, _ expected: [String]) {
     #expect(sentences(text) == expected)
