@@ -61,7 +61,7 @@ public struct ArticleReader: Sendable {
     -> [IngestItem]
   {
     var items: [IngestItem] = []
-    if LenientDecoder.looksBinary(bytes) {
+    if LenientDecoder.looksBinary(bytes[..<min(bytes.count, 8192)]) {
       return [
         .finding(
           IngestFinding(
