@@ -181,6 +181,17 @@ struct ArticleStreamTests {
     #expect(items.findings.first?.message.contains("cannot open") == true)
   }
 
+  @Test(
+    "a file that fails while being read is an error naming the reason",
+    .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/mem")))
+  func readFailure() {
+    // Opening /proc/self/mem succeeds, reading it from offset 0 fails with EIO.
+    let items = Array(ArticleStream(["/proc/self/mem"]))
+    #expect(items.articles.isEmpty)
+    #expect(items.findings.map(\.severity) == [.error])
+    #expect(items.findings.first?.message.hasPrefix("cannot read (") == true)
+  }
+
   @Test("a binary file is skipped with one finding; other files are still read")
   func binaryFile() throws {
     let folder = try TemporaryFolder()
