@@ -60,6 +60,8 @@ public struct SentenceSplitter: Sendable {
         if t + 1 < hi {
           if Self.paragraphBreak(x, ends[t], starts[t + 1]) {
             boundaryAfter = t
+          } else if isEmoticon(x, starts[t], ends[t]) && ScalarClass.isUpper(x[Int(starts[t + 1])]) {
+            boundaryAfter = t  // `great :) The next ...`: an emoticon often closes a sentence
           }
         }
         if boundaryAfter >= 0 {
@@ -136,6 +138,20 @@ public struct SentenceSplitter: Sendable {
     // Curly closers are unambiguous even after a space; straight quotes are not.
     switch x[Int(a)].value {
     case 0x201D, 0x2019, 0xBB, 0x29, 0x5D: return true
+    default: return false
+    }
+  }
+
+  /// `:)`, `;-)`, `:(`, `:D`, `=)`: a smiley written with ASCII punctuation.
+  private func isEmoticon(_ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32) -> Bool {
+    let count = Int(b - a)
+    guard count >= 2 && count <= 4 else { return false }
+    switch x[Int(a)] {
+    case ":", ";", "=": break
+    default: return false
+    }
+    switch x[Int(b) - 1] {
+    case ")", "(", "D", "P", "p", "]", "[", "/": return true
     default: return false
     }
   }

@@ -16,7 +16,8 @@
 ///   (`e-mail`, `co-workers`, `non-human`), as EWT does; unlike EWT, Korean-style given names stay
 ///   whole after a capitalised name (`Kim Jong-un` → `Kim` `Jong-un`), because extraction needs them.
 ///
-/// Every token is a range of Unicode scalar offsets; the tokenizer never copies text.
+/// Every token is a range of Unicode scalar offsets; the tokenizer never copies text. Forms are
+/// the text as written: curly quotes and apostrophes are not normalised (EWT keeps them too).
 public struct Tokenizer: Sendable {
   /// Behaviour switches; ``Options/default`` follows EWT.
   public struct Options: Sendable, Hashable {

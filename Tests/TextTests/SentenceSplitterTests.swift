@@ -23,6 +23,8 @@ struct SentenceSplitterTests {
       ("He left. . . and came back.", ["He left. . . and came back."]),
       ("Really?! No way.", ["Really?!", "No way."]),
       ("it failed. then it worked.", ["it failed.", "then it worked."]),
+      ("Loved it :) The staff were great", ["Loved it :)", "The staff were great"]),
+      ("Loved it :) and left", ["Loved it :) and left"]),
     ])
   func splitsAtTerminators(_ text: String, _ expected: [String]) {
     #expect(sentences(text) == expected)
