@@ -310,7 +310,7 @@ struct TokenScanner {
     if i < limit && (x[i] == "\"" || x[i] == "\u{201C}" || x[i] == "(") { i += 1 }
     var j = i
     while j < limit && ScalarClass.isLetter(x[j]) { j += 1 }
-    guard j > i, let key = Abbreviations.key(x, i..<j) else { return false }
+    guard j > i, j == limit || x[j] != ".", let key = Abbreviations.key(x, i..<j) else { return false }
     return Abbreviations.sentenceStarterKeys.contains(key)
   }
 

@@ -93,6 +93,7 @@ struct TokenizerTests {
       ("books, pens, etc. The rest", ["books", ",", "pens", ",", "etc", ".", "The", "rest"]),
       ("Apple Inc.\n\nNext", ["Apple", "Inc", ".", "Next"]),
       ("Mr. Smith", ["Mr.", "Smith"]),
+      ("a Ph.D. A.I. expert", ["a", "Ph.D.", "A.I.", "expert"]),
     ])
   func abbreviationAtSentenceEnd(_ text: String, _ expected: [String]) {
     #expect(tokenizer.tokenize(text) == expected)
