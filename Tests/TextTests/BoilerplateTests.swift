@@ -51,20 +51,25 @@ struct BoilerplateTests {
   }
 }
 
-/// The example article in the shared folder beside the checkout (not copied into the project).
-enum ExampleArticle {
-  static let path: String = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let candidates = [
-      ProcessInfo.processInfo.environment["NEWSGRAPH_SHARED"].map { $0 + "/examples" },
-      root.deletingLastPathComponent().path + "/shared/examples",
-      root.deletingLastPathComponent().deletingLastPathComponent().path + "/shared/examples",
+/// Files in the shared folder beside the checkout (`../shared`, or `$NEWSGRAPH_SHARED`), which
+/// are read in place and never copied into the project.
+enum SharedData {
+  static func path(_ relative: String) -> String {
+    let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let roots = [
+      ProcessInfo.processInfo.environment["NEWSGRAPH_SHARED"],
+      checkout.deletingLastPathComponent().path + "/shared",
+      checkout.deletingLastPathComponent().deletingLastPathComponent().path + "/shared",
     ].compactMap { $0 }
-    let name = "/north-korean-troops-in-russia.txt"
-    return candidates.map { $0 + name }.first { FileManager.default.fileExists(atPath: $0) }
-      ?? candidates[0] + name
-  }()
+    let candidates = roots.map { $0 + "/" + relative }
+    return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+  }
+}
+
+/// The example article of the shared folder.
+enum ExampleArticle {
+  static let path = SharedData.path("examples/north-korean-troops-in-russia.txt")
 
   static func read() throws -> Article {
     let items = Array(ArticleStream([path]))

@@ -83,7 +83,7 @@ struct SegmentationEvaluationTests {
     #expect(abs(score.f1 - 12.0 / 18.0) < 1e-12)
   }
 
-  static let ewtDev = "/work/shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+  static let ewtDev = SharedData.path("data/ud-english-ewt/en_ewt-ud-dev.conllu")
 
   /// The targets for EWT dev: words F1 ≥ 99, sentences F1 ≥ 85.
   @Test(
