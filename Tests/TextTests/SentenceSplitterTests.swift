@@ -51,6 +51,23 @@ struct SentenceSplitterTests {
     #expect(sentences("The army moved\nto the border today.") == ["The army moved\nto the border today."])
   }
 
+  @Test("a short unpunctuated line before a capitalised line is a heading of its own")
+  func headingsOnTheirOwnLine() {
+    #expect(sentences("Background\nThe war began in 2022.") == ["Background", "The war began in 2022."])
+    // Wrapped text: long lines run on even before a capital letter.
+    let wrapped =
+      "Officials in Seoul and Tokyo said on Monday that the troops were sent by\nPyongyang last week."
+    #expect(sentences(wrapped) == [wrapped])
+    let continued =
+      "Officials in Seoul said on Monday that the troops had been sent to\nRussia\nBy Pyongyang."
+    #expect(sentences(continued) == [continued])
+    let off = SentenceSplitter(options: .init(splitsAfterShortLines: false))
+    let document = Document.segmented(
+      Article(id: "t", source: "t", text: "Background\nThe war began."),
+      by: Segmenter(splitter: off))
+    #expect(document.sentences.count == 1)
+  }
+
   @Test("sentences cover every token of the body, in order, without gaps")
   func sentencesCoverTokens() {
     let document = Document.segmented(
