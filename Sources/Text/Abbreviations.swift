@@ -31,7 +31,8 @@ enum Abbreviations {
     "Vol", "vol", "Vols", "Ch", "ch", "Sec", "sec", "Ref", "ref", "Tel", "tel", "Ext", "ext", "Eq",
     "eq", "e.g", "i.e", "E.g", "I.e", "a.m", "p.m", "A.M", "P.M", "a.k.a", "Ph.D", "Jan", "Op",
     "Cit", "cit", "ibid", "Ibid", "resp", "misc", "Misc", "Nat", "Natl", "Fed", "Gov", "Dem", "Dems",
-    "Repub", "Rs", "Mssrs", "Adj", "Aux", "Bldg", "Capt", "Cmdt",
+    "Repub", "Rs", "Mssrs", "Adj", "Aux", "Bldg", "Capt", "Cmdt", "esp", "Esp", "Conf", "P.S",
+    "P.P.S",
   ]
 
   /// Abbreviations only when a number follows (`No. 5`, `pp. 12`, `Art. 5`).

@@ -61,7 +61,7 @@ public struct ArticleReader: Sendable {
     -> [IngestItem]
   {
     var items: [IngestItem] = []
-    if LenientDecoder.looksBinary(bytes) {
+    if LenientDecoder.looksBinary(bytes[..<min(bytes.count, 8192)]) {
       return [
         .finding(
           IngestFinding(
@@ -199,8 +199,14 @@ public struct ArticleReader: Sendable {
   /// A short reason from a JSONSerialization error (Foundation's messages are long).
   static func reason(_ error: Error) -> String {
     let ns = error as NSError
-    if let debug = ns.userInfo["NSDebugDescription"] as? String, !debug.isEmpty { return debug }
-    return ns.localizedDescription
+    var text = (ns.userInfo["NSDebugDescription"] as? String) ?? ns.localizedDescription
+    text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasSuffix(".") { text.removeLast() }
+    // Foundation capitalises; our messages continue a sentence.
+    if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+      text = first.lowercased() + text.dropFirst()
+    }
+    return text
   }
 
   // MARK: - Shared

@@ -131,6 +131,7 @@ public struct ArticleStream: Sequence {
         walkArticles = 0
         visitedFolders = []
         enterFolder(path, id: path)
+        if walk.isEmpty { walkRoot = nil }  // listing failed: that finding is enough
       } else {
         // A file named on the command line is read whatever its extension; its format comes from
         // the extension when known, else from its first byte.

@@ -126,19 +126,16 @@ public enum LenientDecoder {
   /// bytes other than tab, line feed, form feed and carriage return, within the first 8 KiB.
   /// UTF-16 with a byte-order mark is text.
   public static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
-    var iterator = bytes.makeIterator()
-    var seen = 0
-    var control = 0
-    var firstTwo: [UInt8] = []
-    while seen < 8192, let c = iterator.next() {
-      if seen < 2 { firstTwo.append(c) }
-      if seen == 2 && (firstTwo == [0xFF, 0xFE] || firstTwo == [0xFE, 0xFF]) { return false }
-      seen += 1
-      if c == 0 { return true }
-      if c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13 && c != 0x1B { control += 1 }
-      if c == 0x7F { control += 1 }
+    let head = Array(bytes.prefix(8192))
+    if head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) {
+      return false
     }
-    return seen > 0 && control * 10 > seen
+    var control = 0
+    for c in head {
+      if c == 0 { return true }
+      if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13 && c != 0x1B) || c == 0x7F { control += 1 }
+    }
+    return !head.isEmpty && control * 10 > head.count
   }
 
   /// A finding for replaced bytes, or nil when nothing was replaced.

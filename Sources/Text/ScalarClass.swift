@@ -1,28 +1,18 @@
 /// Fast character classes over Unicode scalars, used by the tokenizer, the sentence splitter and
 /// the ingest code. ASCII goes through a table; everything else through `Unicode.Scalar.Properties`.
 enum ScalarClass {
-  // MARK: - ASCII table
+  // MARK: - ASCII ranges
 
-  private static let letterBit: UInt8 = 1
-  private static let digitBit: UInt8 = 2
-  private static let spaceBit: UInt8 = 4
-  private static let upperBit: UInt8 = 8
-  private static let lowerBit: UInt8 = 16
-
-  private static let ascii: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 128)
-    for v in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(v)] = letterBit | lowerBit }
-    for v in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(v)] = letterBit | upperBit }
-    for v in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(v)] = digitBit }
-    for v in [9, 10, 11, 12, 13, 32] { table[v] = spaceBit }
-    return table
-  }()
+  // Plain comparisons rather than a lookup table: a global table costs a lazy-initialisation
+  // check on every access in the hot loop.
+  @inline(__always) static func asciiLetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
+  @inline(__always) static func asciiDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
 
   // MARK: - Classes
 
   @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & spaceBit != 0 }
+    if v < 128 { return v == 0x20 || (v &- 9 < 5) }
     // NBSP, Unicode spaces, line and paragraph separators; zero-width spaces and BOM count too,
     // so that they never end up inside a token.
     if v == 0x200B || v == 0xFEFF || v == 0x2060 { return true }
@@ -32,7 +22,7 @@ enum ScalarClass {
   /// Letters, digits and combining marks: the scalars that make up words.
   @inline(__always) static func isWord(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & (letterBit | digitBit) != 0 }
+    if v < 128 { return asciiLetter(v) || asciiDigit(v) }
     if v == 0xFFFD { return false }
     let p = s.properties
     if p.isAlphabetic { return true }
@@ -45,25 +35,25 @@ enum ScalarClass {
 
   @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & digitBit != 0 }
+    if v < 128 { return asciiDigit(v) }
     return s.properties.generalCategory == .decimalNumber
   }
 
   @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & letterBit != 0 }
+    if v < 128 { return asciiLetter(v) }
     return s.properties.isAlphabetic
   }
 
   @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & upperBit != 0 }
+    if v < 128 { return v &- 0x41 < 26 }
     return s.properties.isUppercase
   }
 
   @inline(__always) static func isLower(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
-    if v < 128 { return ascii[Int(v)] & lowerBit != 0 }
+    if v < 128 { return v &- 0x61 < 26 }
     return s.properties.isLowercase
   }
 

@@ -5,16 +5,26 @@
 /// or an ellipsis is followed by a lowercase word. Abbreviations keep their period inside the token, so they never end a
 /// sentence here; at a sentence end the ``Tokenizer`` already gave that period its own token, as EWT
 /// does (`etc` `.`). A paragraph break (a blank line) always ends a sentence; a single line break
-/// does not.
+/// does not, except after a short unpunctuated line such as a heading (see ``Options``).
 public struct SentenceSplitter: Sendable {
   /// Behaviour switches.
   public struct Options: Sendable, Hashable {
     /// End a sentence at a lone `.`, `!` or `?` followed by a lowercase word (abbreviations keep
     /// their period, so such a period is a real one; web text often starts sentences in lowercase).
     public var splitsBeforeLowercase: Bool = true
+    /// End a sentence at a single line break after a short line that starts a sentence and does
+    /// not end in punctuation (a heading, a dateline) when the next line starts with a capital
+    /// letter. Longer lines, and lines that continue a sentence, are wrapped text and run on.
+    public var splitsAfterShortLines: Bool = true
+    /// Longest line, in tokens, that ``splitsAfterShortLines`` treats as a heading.
+    public var shortLineTokens: Int = 6
 
-    public init(splitsBeforeLowercase: Bool = true) {
+    public init(
+      splitsBeforeLowercase: Bool = true, splitsAfterShortLines: Bool = true, shortLineTokens: Int = 6
+    ) {
       self.splitsBeforeLowercase = splitsBeforeLowercase
+      self.splitsAfterShortLines = splitsAfterShortLines
+      self.shortLineTokens = shortLineTokens
     }
 
     public static let `default` = Options()
@@ -36,8 +46,10 @@ public struct SentenceSplitter: Sendable {
       var sentenceStart = tokens.lowerBound
       var t = tokens.lowerBound
       let hi = tokens.upperBound
+      var lineStart = tokens.lowerBound  // first token of the current line
       while t < hi {
         var boundaryAfter = -1  // last token of a finished sentence
+        if t > tokens.lowerBound && Self.lineBreaks(x, ends[t - 1], starts[t]) > 0 { lineStart = t }
         if isTerminalToken(x, starts[t], ends[t]) {
           var e = t + 1
           while e < hi && isClosingToken(x, starts[e], ends[e], adjacent: starts[e] == ends[e - 1]) {
@@ -60,6 +72,14 @@ public struct SentenceSplitter: Sendable {
         if t + 1 < hi {
           if Self.paragraphBreak(x, ends[t], starts[t + 1]) {
             boundaryAfter = t
+          } else if isEmoticon(x, starts[t], ends[t]) && ScalarClass.isUpper(x[Int(starts[t + 1])]) {
+            boundaryAfter = t  // `great :) The next ...`: an emoticon often closes a sentence
+          } else if options.splitsAfterShortLines && lineStart == sentenceStart
+            && t - lineStart < options.shortLineTokens
+            && ScalarClass.isWord(x[Int(ends[t]) - 1]) && ScalarClass.isUpper(x[Int(starts[t + 1])])
+            && Self.lineBreaks(x, ends[t], starts[t + 1]) > 0
+          {
+            boundaryAfter = t  // a heading on its own line: `Background⏎The war began ...`
           }
         }
         if boundaryAfter >= 0 {
@@ -81,10 +101,15 @@ public struct SentenceSplitter: Sendable {
     ends: [Int32]
   ) -> Bool {
     let first = x[Int(starts[next])]
+    // `end.The` or `file.DOC` without a space is not a sentence break; neither is `. . .`.
+    if starts[next] == ends[next - 1] && ScalarClass.isWord(first) { return false }
+    if ScalarClass.isTerminal(first) { return false }
     if ScalarClass.isLower(first) {
       // `...` and `!`/`?` before a lowercase word mostly continue the sentence; so does `.`
       // unless asked otherwise.
       guard options.splitsBeforeLowercase else { return false }
+      // The last dot of a spaced ellipsis (`. . .`) is a pause too.
+      if t > 0 && isTerminalToken(x, starts[t - 1], ends[t - 1]) { return false }
       // Only a lone `.`, `!` or `?`; `...` before lowercase is a pause.
       return ends[t] - starts[t] == 1 && x[Int(starts[t])] != "\u{2026}"
     }
@@ -101,7 +126,7 @@ public struct SentenceSplitter: Sendable {
     [
       "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rep", "Sen",
       "Gov", "Pres", "Rev", "Hon", "St", "Messrs", "Cmdr", "Brig", "Cpl", "Pvt", "Amb", "Insp", "Det",
-      "Supt", "Fr", "Mt", "Ft", "Lieut", "Atty", "Msgr", "Mme", "Mlle",
+      "Supt", "Fr", "Mt", "Ft", "Lieut", "Atty", "Msgr", "Mme", "Mlle", "P.S", "P.P.S",
     ].compactMap { Abbreviations.key($0) })
 
   // MARK: - Token classes
@@ -133,6 +158,36 @@ public struct SentenceSplitter: Sendable {
     case 0x201D, 0x2019, 0xBB, 0x29, 0x5D: return true
     default: return false
     }
+  }
+
+  /// `:)`, `;-)`, `:(`, `:D`, `=)`: a smiley written with ASCII punctuation.
+  private func isEmoticon(_ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32) -> Bool {
+    let count = Int(b - a)
+    guard count >= 2 && count <= 4 else { return false }
+    switch x[Int(a)] {
+    case ":", ";", "=": break
+    default: return false
+    }
+    switch x[Int(b) - 1] {
+    case ")", "(", "D", "P", "p", "]", "[", "/": return true
+    default: return false
+    }
+  }
+
+  /// Number of line breaks (up to 2) in the whitespace between two tokens.
+  static func lineBreaks(_ x: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int32, _ b: Int32) -> Int {
+    var newlines = 0
+    var i = Int(a)
+    while i < Int(b) && newlines < 2 {
+      switch x[i].value {
+      case 0x0A, 0x0B, 0x0C, 0x85, 0x2028: newlines += 1
+      case 0x0D where i + 1 >= Int(b) || x[i + 1] != "\n": newlines += 1
+      case 0x2029: newlines += 2
+      default: break
+      }
+      i += 1
+    }
+    return newlines
   }
 
   /// Whether the whitespace between two tokens holds a blank line (two line breaks).

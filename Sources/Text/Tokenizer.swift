@@ -9,13 +9,15 @@
 ///   are one token; straight and curly quotes are separate tokens;
 /// - abbreviations keep their period (`U.S.`, `Mr.`, `Gen.`, `Jan.`, `Inc.`, initials `J.`);
 /// - numbers keep their separators (`1,000.50`, `3.5`, `10:30`, `11/20/2000`, `713-853-3989`);
-///   `%` and `$` are separate;
-/// - URLs and e-mail addresses are one token;
+///   `%` and `$` are separate; ranges, fractions and units split (`3-4` → `3` `-` `4`, `1/2`,
+///   `10pm` → `10` `pm`, `$3M`), ordinals and decades do not (`2nd`, `1990s`, `80's`);
+/// - URLs, e-mail addresses, `#hashtags`, `@mentions` and file names (`REPORT.DOC`) are one token;
 /// - hyphens split compounds (`15-year` → `15` `-` `year`) except after common prefixes
 ///   (`e-mail`, `co-workers`, `non-human`), as EWT does; unlike EWT, Korean-style given names stay
 ///   whole after a capitalised name (`Kim Jong-un` → `Kim` `Jong-un`), because extraction needs them.
 ///
-/// Every token is a range of Unicode scalar offsets; the tokenizer never copies text.
+/// Every token is a range of Unicode scalar offsets; the tokenizer never copies text. Forms are
+/// the text as written: curly quotes and apostrophes are not normalised (EWT keeps them too).
 public struct Tokenizer: Sendable {
   /// Behaviour switches; ``Options/default`` follows EWT.
   public struct Options: Sendable, Hashable {
@@ -152,7 +154,8 @@ struct TokenScanner {
     let afterBoundary = p == s || !ScalarClass.isWord(x[p - 1])
     guard afterBoundary, p + 1 < e else { return false }
     if c == "." { return ScalarClass.isDigit(x[p + 1]) }
-    if c == "#" { return ScalarClass.isLetter(x[p + 1]) }  // #hashtag
+    if c == "#" || c == "@" { return ScalarClass.isLetter(x[p + 1]) }  // #hashtag, @mention
+    if c == "+" { return p == s && ScalarClass.isDigit(x[p + 1]) }  // +44 (phone prefix)
     if ScalarClass.isApostrophe(c) {
       return p + 2 < e && ScalarClass.isDigit(x[p + 1]) && ScalarClass.isDigit(x[p + 2])
         && (p + 3 == e || !ScalarClass.isDigit(x[p + 3]))
@@ -186,7 +189,7 @@ struct TokenScanner {
   /// Scans one word starting at `p`, emits it (with clitics split off), and returns its end.
   private mutating func word(_ p: Int, _ s: Int, _ e: Int) -> Int {
     var q = p
-    if !ScalarClass.isWord(x[q]) { q += 1 }  // the `.` of `.5`, `'` of `'90s`, `#` of `#tag`
+    if !ScalarClass.isWord(x[q]) { q += 1 }  // `.5`, `'90s`, `#tag`, `@name`, `+44`
     var pieceStart = p
     var internalPeriods = 0
     var maxPiece = 0
@@ -213,7 +216,7 @@ struct TokenScanner {
         joins = ScalarClass.isDigit(x[q - 1]) && ScalarClass.isDigit(n)
       case 0x2F:  // / in dates and in l/c, c/o
         joins =
-          (ScalarClass.isDigit(x[q - 1]) && ScalarClass.isDigit(n))
+          (ScalarClass.isDigit(x[q - 1]) && ScalarClass.isDigit(n) && !isFraction(pieceStart, q, e))
           || (q - pieceStart == 1 && ScalarClass.isLetter(x[q - 1]) && ScalarClass.isLetter(n)
             && (q + 2 >= e || !ScalarClass.isWord(x[q + 2])))
       case 0x26:  // & in AT&T, R&D
@@ -245,6 +248,10 @@ struct TokenScanner {
     if let unit = unitStart(p, q) {
       emit(p, unit)
       p = unit
+      if q < e && x[q] == "." && q - p == 1 {  // 66k. is not an initial
+        emitSplittingClitics(p, q)
+        return q
+      }
     }
     // A final period belongs to an abbreviation (`U.S.`, `Mr.`, `J.`) but not to `...`; at the
     // end of a sentence EWT gives it to the sentence instead (`etc` `.`).
@@ -272,7 +279,9 @@ struct TokenScanner {
     let count = q - n
     let a = ScalarClass.asciiLower(x[n])
     let b = count > 1 ? ScalarClass.asciiLower(x[n + 1]) : 0
-    if count == 1 && (a == 0x73 || ScalarClass.isUpper(x[n])) { return nil }  // 1990s, 83N
+    if count == 1 && (a == 0x73 || (ScalarClass.isUpper(x[n]) && a != 0x6D && a != 0x6B && a != 0x62)) {
+      return nil  // 1990s, 83N; but $3M, 10K, 2B split
+    }
     if count == 2 {
       switch (a, b) {
       case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return nil  // st nd rd th
@@ -301,8 +310,16 @@ struct TokenScanner {
     if i < limit && (x[i] == "\"" || x[i] == "\u{201C}" || x[i] == "(") { i += 1 }
     var j = i
     while j < limit && ScalarClass.isLetter(x[j]) { j += 1 }
-    guard j > i, let key = Abbreviations.key(x, i..<j) else { return false }
+    guard j > i, j == limit || x[j] != ".", let key = Abbreviations.key(x, i..<j) else { return false }
     return Abbreviations.sentenceStarterKeys.contains(key)
+  }
+
+  /// `1/2`, `2/3`: a one-digit denominator after a number with no other slash; EWT splits these
+  /// but keeps dates (`9/11`, `11/20/2000`).
+  private func isFraction(_ pieceStart: Int, _ q: Int, _ e: Int) -> Bool {
+    if pieceStart > 0 && x[pieceStart - 1] == "/" { return false }
+    guard q + 2 >= e || !ScalarClass.isWord(x[q + 2]) else { return false }
+    return q + 2 >= e || x[q + 2] != "/"
   }
 
   private func lettersOnly(_ a: Int, _ b: Int) -> Bool {
@@ -327,6 +344,16 @@ struct TokenScanner {
     if ScalarClass.isDigit(x[q - 1]) && ScalarClass.isDigit(n) { return true }  // 3.5, 1.2.3
     if q - pieceStart == 1 && ScalarClass.isLetter(x[q - 1]) { return true }  // U.S, e.g
     if ScalarClass.isLower(n) || ScalarClass.isDigit(n) { return true }  // example.com, v2.0
+    // File extensions in capitals: ENRON.XLS, ld2d-1.DOC.
+    if ScalarClass.isUpper(n) && !ScalarClass.isLower(x[q - 1]) {
+      var j = q + 1
+      while j < e && ScalarClass.isUpper(x[j]) && x[j].value < 128 { j += 1 }
+      if (2...4).contains(j - q - 1) && (j == e || !ScalarClass.isWord(x[j])) {
+        var lower = false
+        for i in pieceStart..<q where ScalarClass.isLower(x[i]) { lower = true }
+        if !lower && (j == e || x[j] != ".") { return true }
+      }
+    }
     // Ph.D: a single capital letter and a period after it.
     if q + 2 < e && x[q + 2] == "." { return true }
     if q + 2 == e { return true }
@@ -363,6 +390,7 @@ struct TokenScanner {
     guard ScalarClass.isUpper(x[left.lowerBound]) else { return false }
     for i in left.dropFirst() where !ScalarClass.isLower(x[i]) { return false }
     for i in right where !ScalarClass.isLower(x[i]) { return false }
+    if let key = lowerKey(right), Self.compoundSuffixKeys.contains(key) { return false }
     // The word before must be a capitalised name, separated by one space.
     var i = wordStart - 1
     guard i > 0, x[i] == " " else { return false }
@@ -375,6 +403,14 @@ struct TokenScanner {
     guard letters >= 2, i < 0 || ScalarClass.isWhitespace(x[i]) else { return false }
     return ScalarClass.isUpper(x[i + 1]) && ScalarClass.isLower(x[wordStart - 2])
   }
+
+  /// English words that end compounds after a name (`Lanka-born`, `Soviet-era`), never given names.
+  static let compoundSuffixKeys: Set<UInt64> = Set(
+    [
+      "born", "led", "run", "made", "held", "era", "like", "free", "wide", "long", "old", "new",
+      "year", "day", "time", "type", "size", "only", "ish", "war", "rich", "hit", "near", "area",
+      "fed", "side", "bred", "wise", "ward", "less", "held", "used", "fold", "high", "low", "set",
+    ].compactMap { Abbreviations.key($0) })
 
   private func allDigits(_ r: Range<Int>) -> Bool {
     guard !r.isEmpty else { return false }
@@ -411,7 +447,7 @@ struct TokenScanner {
       if let key = Abbreviations.key(x, p..<q) { return Abbreviations.alwaysKeys.contains(key) }
       return false
     }
-    if q - p == 1 { return ScalarClass.isLetter(x[p]) && x[p] != "I" }  // initials: J. R. R. Tolkien
+    if q - p == 1 { return ScalarClass.isUpper(x[p]) && x[p] != "I" }  // initials: J. R. R. Tolkien
     guard let key = Abbreviations.key(x, p..<q) else { return false }
     if Abbreviations.alwaysKeys.contains(key) { return true }
     if Abbreviations.beforeNumberKeys.contains(key) {
@@ -435,8 +471,8 @@ struct TokenScanner {
         emit(q - 3, q)
         return
       }
-      // 's 'm 'd
-      if ScalarClass.isApostrophe(x[q - 2]) {
+      // 's 'm 'd, but decades keep theirs (80's, 1990's), as in EWT
+      if ScalarClass.isApostrophe(x[q - 2]) && !ScalarClass.isDigit(x[q - 3]) {
         switch ScalarClass.asciiLower(x[q - 1]) {
         case 0x73, 0x6D, 0x64:
           emit(p, q - 2)

@@ -93,6 +93,7 @@ struct TokenizerTests {
       ("books, pens, etc. The rest", ["books", ",", "pens", ",", "etc", ".", "The", "rest"]),
       ("Apple Inc.\n\nNext", ["Apple", "Inc", ".", "Next"]),
       ("Mr. Smith", ["Mr.", "Smith"]),
+      ("a Ph.D. A.I. expert", ["a", "Ph.D.", "A.I.", "expert"]),
     ])
   func abbreviationAtSentenceEnd(_ text: String, _ expected: [String]) {
     #expect(tokenizer.tokenize(text) == expected)
@@ -116,6 +117,12 @@ struct TokenizerTests {
       ("1,2,3", ["1", ",", "2", ",", "3"]),
       ("-5 degrees", ["-", "5", "degrees"]),
       (".5 percent", [".5", "percent"]),
+      ("about 1/2 of it", ["about", "1", "/", "2", "of", "it"]),
+      ("since 9/11", ["since", "9/11"]),
+      ("the 80's", ["the", "80's"]),
+      ("$3M deal", ["$", "3", "M", "deal"]),
+      ("costs 66k. It", ["costs", "66", "k", ".", "It"]),
+      ("call +44 20", ["call", "+44", "20"]),
     ])
   func keepsNumbersWhole(_ text: String, _ expected: [String]) {
     #expect(tokenizer.tokenize(text) == expected)
@@ -129,6 +136,8 @@ struct TokenizerTests {
       ("mail jane.doe@example.org, please", ["mail", "jane.doe@example.org", ",", "please"]),
       ("visit google.com today", ["visit", "google.com", "today"]),
       ("http://en.wikipedia.org/wiki/Foo_(bar)", ["http://en.wikipedia.org/wiki/Foo_(bar)"]),
+      ("open ENRON.XLS now", ["open", "ENRON.XLS", "now"]),
+      ("join #news, @Ryan", ["join", "#news", ",", "@Ryan"]),
     ])
   func keepsURLsAndEmailWhole(_ text: String, _ expected: [String]) {
     #expect(tokenizer.tokenize(text) == expected)
@@ -146,6 +155,7 @@ struct TokenizerTests {
       ("Asia-Pacific region", ["Asia", "-", "Pacific", "region"]),
       ("know-how", ["know", "-", "how"]),
       ("the Soviet-era", ["the", "Soviet", "-", "era"]),
+      ("a Sri Lanka-born poet", ["a", "Sri", "Lanka", "-", "born", "poet"]),
     ])
   func splitsHyphensLikeEWT(_ text: String, _ expected: [String]) {
     #expect(tokenizer.tokenize(text) == expected)
