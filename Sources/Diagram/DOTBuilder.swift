@@ -122,7 +122,8 @@ public struct DOTBuilder: Sendable {
     ]
     switch options.engine {
     case .dot:
-      attributes += ["rankdir=LR", "nodesep=0.25", "ranksep=0.45", "newrank=true"]
+      // No `newrank` and no `pack`: with both, dot 2.42 crashes; `pack` alone drops edge labels.
+      attributes += ["rankdir=LR", "nodesep=0.25", "ranksep=0.45"]
     case .neato, .fdp:
       attributes += ["overlap=prism", "sep=\"+6\"", "splines=true"]
     case .sfdp:

@@ -215,3 +215,16 @@ struct DOTBuilderTests {
     }
   }
 }
+
+extension DOTBuilderTests {
+  /// With DIAGRAM_EXAMPLE_OUT=DIR set, writes a pruned large graph as large.png there.
+  @Test func largeGraphPictureForLooking() throws {
+    guard let directory = ProcessInfo.processInfo.environment["DIAGRAM_EXAMPLE_OUT"] else { return }
+    let graph = ExampleGraphs.large(nodes: 3000, edges: 9000)
+    for (name, layout) in [("large-dot", LayoutEngine?.none), ("large-sfdp", .sfdp)] {
+      let png = try DiagramRenderer().render(graph, options: .init(layout: layout, format: .png))
+      try Data(png.bytes).write(to: URL(fileURLWithPath: directory + "/\(name).png"))
+      try png.dot.write(toFile: directory + "/\(name).dot", atomically: true, encoding: .utf8)
+    }
+  }
+}
