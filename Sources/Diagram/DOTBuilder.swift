@@ -124,6 +124,11 @@ public struct DOTBuilder: Sendable {
     case .dot:
       // No `newrank` and no `pack`: with both, dot 2.42 crashes; `pack` alone drops edge labels.
       attributes += ["rankdir=LR", "nodesep=0.25", "ranksep=0.45"]
+      if drawn.count > 120 {
+        // Network simplex over the labels' virtual nodes dominates dot's time on big graphs;
+        // bounding its iterations keeps an explicit `dot` layout within seconds.
+        attributes += ["nslimit=2", "nslimit1=2"]
+      }
     case .neato, .fdp:
       attributes += ["overlap=prism", "sep=\"+6\"", "splines=true"]
     case .sfdp:

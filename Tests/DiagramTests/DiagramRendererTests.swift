@@ -56,4 +56,11 @@ struct DiagramRendererTests {
     #expect(source.dot.contains("overlap=prism"))
     #expect(!source.dot.contains("rankdir"))
   }
+
+  @Test func explicitDotOnABigGraphBoundsNetworkSimplex() throws {
+    let graph = ExampleGraphs.large(nodes: 200, edges: 400)
+    let options = DiagramRenderer.Options(pruning: .init(maxNodes: nil, maxEdges: nil), layout: .dot)
+    #expect(try DiagramRenderer().dot(graph, options: options).dot.contains("nslimit=2"))
+    #expect(!(try DiagramRenderer().dot(ExampleGraphs.northKorea).dot.contains("nslimit")))
+  }
 }

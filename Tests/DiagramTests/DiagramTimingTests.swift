@@ -11,6 +11,7 @@ struct DiagramTimingTests {
   @Test(arguments: [
     (10_000, 30_000, GraphPruner.Options.default),
     (40, 80, GraphPruner.Options(maxNodes: nil, maxEdges: nil)),
+    (60, 120, GraphPruner.Options(maxNodes: nil, maxEdges: nil)),
     (120, 240, GraphPruner.Options(maxNodes: nil, maxEdges: nil)),
     (3_000, 9_000, GraphPruner.Options(maxNodes: 1_000, maxEdges: 2_000)),
   ])

@@ -181,6 +181,7 @@ struct GraphPrunerTests {
 
   @Test func automaticLayoutSwitchesToSFDPForBigPictures() throws {
     #expect(LayoutEngine.automatic(nodes: 40, edges: 80) == .dot)
+    #expect(LayoutEngine.automatic(nodes: 60, edges: 121) == .sfdp)
     #expect(LayoutEngine.automatic(nodes: 500, edges: 900) == .sfdp)
     let options = DiagramRenderer.Options(pruning: GraphPruner.Options(maxNodes: 300, maxEdges: 600))
     let diagram = try DiagramRenderer().render(Self.large, options: options)
