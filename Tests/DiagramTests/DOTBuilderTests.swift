@@ -185,6 +185,14 @@ struct DOTBuilderTests {
     "svg", "g", "title", "polygon", "ellipse", "path", "polyline", "text", "a",
   ]
 
+  @Test(arguments: [
+    (2.6, 1, "2.6"), (1.0, 1, "1.0"), (0.85, 2, "0.85"), (0.8, 2, "0.80"), (0.05, 2, "0.05"),
+    (-0.5, 1, "-0.5"),
+  ])
+  func decimalsAreWrittenWithoutLocale(value: Double, places: Int, text: String) {
+    #expect(DOTBuilder.decimal(value, places: places) == text)
+  }
+
   // MARK: - Determinism
 
   @Test func sameGraphGivesSameDOT() {
