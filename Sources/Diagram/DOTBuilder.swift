@@ -122,7 +122,13 @@ public struct DOTBuilder: Sendable {
     ]
     switch options.engine {
     case .dot:
-      attributes += ["rankdir=LR", "nodesep=0.25", "ranksep=0.45", "newrank=true"]
+      // No `newrank` and no `pack`: with both, dot 2.42 crashes; `pack` alone drops edge labels.
+      attributes += ["rankdir=LR", "nodesep=0.25", "ranksep=0.45"]
+      if drawn.count > 120 {
+        // Network simplex over the labels' virtual nodes dominates dot's time on big graphs;
+        // bounding its iterations keeps an explicit `dot` layout within seconds.
+        attributes += ["nslimit=2", "nslimit1=2"]
+      }
     case .neato, .fdp:
       attributes += ["overlap=prism", "sep=\"+6\"", "splines=true"]
     case .sfdp:
@@ -238,12 +244,14 @@ public struct DOTBuilder: Sendable {
     let support = relation.support
     var lines = [
       "\(subject) → \(EdgeLook.words(relation.predicate)) → \(object)",
-      "\(support) \(support == 1 ? "article" : "articles")",
+      "\(support) \(support == 1 ? "article" : "articles")"
+        + (relation.relationClass.map { " · class: \($0)" } ?? ""),
     ]
     for statement in relation.statements.prefix(options.evidencePerTooltip) {
       var source = [statement.article, "sentence \(statement.sentence + 1)"]
       if statement.modality != .asserted { source.append(statement.modality.rawValue) }
       if statement.polarity == .negative { source.append("denied") }
+      source.append("confidence \(Self.decimal(statement.confidence, places: 2))")
       if let attribution = statement.attribution {
         source.append("according to \(labels[attribution] ?? attribution)")
       }
@@ -299,10 +307,14 @@ public struct DOTBuilder: Sendable {
     return isDay ? String(prefix) : date
   }
 
-  /// One decimal, the same on every locale.
-  static func decimal(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10)"
+  /// `value` with `places` decimals (1 or more), the same on every locale.
+  static func decimal(_ value: Double, places: Int = 1) -> String {
+    var scale = 1
+    for _ in 0..<max(places, 1) { scale *= 10 }
+    let scaled = Int((value * Double(scale)).rounded())
+    let fraction = String(scaled.magnitude % scale.magnitude)
+    let padded = String(repeating: "0", count: max(places, 1) - fraction.count) + fraction
+    return (scaled < 0 ? "-" : "") + "\(scaled.magnitude / scale.magnitude).\(padded)"
   }
 }
 

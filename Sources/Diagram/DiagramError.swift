@@ -10,6 +10,8 @@ public enum DiagramError: Error, Sendable, Hashable, CustomStringConvertible {
   case graphvizUnavailable(message: String)
   /// No entity has the focus name as its key, label or alias.
   case focusNotFound(name: String, suggestions: [String])
+  /// A name given for an option (entity type, modality, layout) is not one of `known`.
+  case unknownName(kind: String, name: String, known: [String])
 
   public var description: String {
     switch self {
@@ -25,6 +27,8 @@ public enum DiagramError: Error, Sendable, Hashable, CustomStringConvertible {
     case .focusNotFound(let name, let suggestions):
       let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
       return "No entity named '\(name)' in the graph\(hint)"
+    case .unknownName(let kind, let name, let known):
+      return "Unknown \(kind) '\(name)'; use one of: \(known.joined(separator: ", "))"
     }
   }
 }

@@ -76,9 +76,10 @@ public struct RenderedDiagram: Sendable, Hashable {
 }
 
 extension LayoutEngine {
-  /// `dot` while its layered layout stays fast and readable, `sfdp` beyond: `dot` with edge
-  /// labels takes minutes past about a thousand nodes, `sfdp` handles tens of thousands.
+  /// `dot` while its layered layout stays fast, `sfdp` beyond. Edge labels make `dot` slow: on
+  /// this machine kind, 60 entities with 120 labelled relations take about 0.3 s, 80 with 160
+  /// about 2 s, 120 with 240 about 15 s; `sfdp` lays out 1,000 in about 3 s.
   public static func automatic(nodes: Int, edges: Int) -> LayoutEngine {
-    nodes <= 120 && edges <= 240 ? .dot : .sfdp
+    nodes <= 60 && edges <= 120 ? .dot : .sfdp
   }
 }

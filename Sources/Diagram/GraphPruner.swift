@@ -149,47 +149,61 @@ public struct GraphPruner: Sendable {
 
   // MARK: - Selection
 
-  /// The best `maxNodes` candidates, each joined to another by a relation; a slot freed by an
-  /// isolated entity goes to the next best candidate that is joined to one already chosen.
+  /// Up to `maxNodes` candidates, taken in order of importance, each joined to another taken one.
+  ///
+  /// Grows from the most important entity: the next one taken is the most important neighbour of
+  /// those already taken, unless an unconnected entity is more important, in which case it is
+  /// taken together with its most important neighbour. So every drawn entity has a drawn relation,
+  /// and no important entity is dropped merely because its neighbours rank lower.
   private func select(
     _ candidates: [Int], focus: Int?, incident: [[Int]], endpoints: [(subject: Int, object: Int)]
   ) -> [Bool] {
     var selected = [Bool](repeating: false, count: incident.count)
     let limit = max(options.maxNodes ?? candidates.count, focus == nil ? 0 : 1)
-    for index in candidates.prefix(limit) { selected[index] = true }
-    if options.includeIsolated || candidates.count <= 1 { return selected }
-
-    func joined(_ index: Int) -> Bool {
-      incident[index].contains { relation in
-        let (subject, object) = endpoints[relation]
-        return selected[subject == index ? object : subject]
-      }
+    if options.includeIsolated || limit >= candidates.count {
+      for index in candidates.prefix(limit) { selected[index] = true }
+      return selected
     }
+    // Rank: position in `candidates`, which is sorted best first; -1 for non-candidates.
+    var rank = [Int](repeating: -1, count: incident.count)
+    for (position, index) in candidates.enumerated() { rank[index] = position }
+    var frontier = RankHeap()
     var count = 0
-    var rejected = Set<Int>()
-    for index in candidates.prefix(limit) {
-      if index != focus && !joined(index) {
-        selected[index] = false
-        rejected.insert(index)
-      } else {
-        count += 1
+    var nextSeed = 0
+
+    func take(_ index: Int) {
+      selected[index] = true
+      count += 1
+      for relation in incident[index] {
+        let (subject, object) = endpoints[relation]
+        let neighbour = subject == index ? object : subject
+        if rank[neighbour] >= 0 && !selected[neighbour] { frontier.push(rank[neighbour]) }
       }
     }
-    if count == 0, limit > 0, let best = candidates.first {
-      // Nothing is joined within the limit: draw the most important entity rather than nothing.
-      selected[best] = true
-      count = 1
-      rejected.remove(best)
-    }
-    var added = true
-    while count < limit && added {
-      added = false
-      for index in candidates.dropFirst(limit) where count < limit {
-        if !selected[index] && !rejected.contains(index) && joined(index) {
-          selected[index] = true
-          count += 1
-          added = true
+    func bestNeighbour(of index: Int) -> Int? {
+      var best: Int?
+      for relation in incident[index] {
+        let (subject, object) = endpoints[relation]
+        let neighbour = subject == index ? object : subject
+        if rank[neighbour] >= 0 && !selected[neighbour] && rank[neighbour] < (best.map { rank[$0] } ?? .max) {
+          best = neighbour
         }
+      }
+      return best
+    }
+
+    while count < limit {
+      while let top = frontier.peek, selected[candidates[top]] { _ = frontier.pop() }
+      while nextSeed < candidates.count && selected[candidates[nextSeed]] { nextSeed += 1 }
+      let seedFirst = nextSeed < candidates.count && nextSeed < (frontier.peek ?? .max)
+      if seedFirst && (count == 0 || limit - count >= 2) {
+        let seed = candidates[nextSeed]
+        take(seed)
+        if count < limit, let partner = bestNeighbour(of: seed) { take(partner) }
+      } else if let top = frontier.pop() {
+        take(candidates[top])
+      } else {
+        break
       }
     }
     return selected
@@ -282,5 +296,41 @@ extension String {
     while view.first?.isWhitespace == true { view = view.dropFirst() }
     while view.last?.isWhitespace == true { view = view.dropLast() }
     return String(view)
+  }
+}
+
+/// A binary min-heap of ranks: the frontier of the selection, best (lowest rank) first.
+private struct RankHeap {
+  private var items: [Int] = []
+
+  var peek: Int? { items.first }
+
+  mutating func push(_ rank: Int) {
+    items.append(rank)
+    var child = items.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard items[child] < items[parent] else { break }
+      items.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> Int? {
+    guard let top = items.first else { return nil }
+    items[0] = items[items.count - 1]
+    items.removeLast()
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < items.count && items[left] < items[smallest] { smallest = left }
+      if right < items.count && items[right] < items[smallest] { smallest = right }
+      if smallest == parent { break }
+      items.swapAt(parent, smallest)
+      parent = smallest
+    }
+    return top
   }
 }

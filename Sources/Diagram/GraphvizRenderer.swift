@@ -83,9 +83,11 @@ private struct GraphvizState: ~Copyable {
     // message would count the lines of every DOT text read before.
     agreadline(1)
     let parsed = agmemread(dot)
+    // Taken before draining, so that it is this text's message.
+    let parseError = parsed == nil ? Self.lastError() : nil
     let trailing = Self.drainLexer()
     guard let graph = parsed else {
-      throw .invalidDOT(message: Self.lastError() ?? "unreadable DOT text")
+      throw .invalidDOT(message: parseError ?? "unreadable DOT text")
     }
     defer { agclose(graph) }
     if trailing.graphs > 0 || trailing.failed {

@@ -185,6 +185,14 @@ struct DOTBuilderTests {
     "svg", "g", "title", "polygon", "ellipse", "path", "polyline", "text", "a",
   ]
 
+  @Test(arguments: [
+    (2.6, 1, "2.6"), (1.0, 1, "1.0"), (0.85, 2, "0.85"), (0.8, 2, "0.80"), (0.05, 2, "0.05"),
+    (-0.5, 1, "-0.5"),
+  ])
+  func decimalsAreWrittenWithoutLocale(value: Double, places: Int, text: String) {
+    #expect(DOTBuilder.decimal(value, places: places) == text)
+  }
+
   // MARK: - Determinism
 
   @Test func sameGraphGivesSameDOT() {
@@ -212,6 +220,19 @@ struct DOTBuilderTests {
       try Data(diagram.bytes).write(to: URL(fileURLWithPath: directory + "/example.svg"))
       try Data(png.bytes).write(to: URL(fileURLWithPath: directory + "/example.png"))
       try diagram.dot.write(toFile: directory + "/example.dot", atomically: true, encoding: .utf8)
+    }
+  }
+}
+
+extension DOTBuilderTests {
+  /// With DIAGRAM_EXAMPLE_OUT=DIR set, writes a pruned large graph as large.png there.
+  @Test func largeGraphPictureForLooking() throws {
+    guard let directory = ProcessInfo.processInfo.environment["DIAGRAM_EXAMPLE_OUT"] else { return }
+    let graph = ExampleGraphs.large(nodes: 3000, edges: 9000)
+    for (name, layout) in [("large-dot", LayoutEngine?.none), ("large-sfdp", .sfdp)] {
+      let png = try DiagramRenderer().render(graph, options: .init(layout: layout, format: .png))
+      try Data(png.bytes).write(to: URL(fileURLWithPath: directory + "/\(name).png"))
+      try png.dot.write(toFile: directory + "/\(name).dot", atomically: true, encoding: .utf8)
     }
   }
 }

@@ -183,9 +183,10 @@ enum ExampleGraphs {
     var triples: [(subject: String, predicate: String, object: String, support: Int, modality: Modality)] = []
     var seen = Set<String>()
     while triples.count < edges {
-      // Squaring skews the choice towards low indices: a few hubs, many leaves.
+      // Products skew both ends towards low indices: a few hubs, joined to each other as the
+      // main actors of a story are, and many leaves.
       let a = next(nodes) * next(nodes) / nodes
-      let b = next(nodes)
+      let b = next(nodes) * next(nodes) / nodes
       let predicate = ["meet", "criticize", "support", "visit", "sanction"][next(5)]
       guard a != b, seen.insert("\(a) \(predicate) \(b)").inserted else { continue }
       triples.append((keys[a], predicate, keys[b], 1 + next(3) / 2, next(4) == 0 ? .reported : .asserted))

@@ -83,16 +83,34 @@ struct GraphPrunerTests {
     #expect(Set(kept) == ["person:hub", "country:l0", "country:l1"])
   }
 
-  @Test func slotOfAnIsolatedChoiceGoesToAConnectedOne() throws {
-    // With 3 slots the best three are c3 (mentioned in 20 articles), hub and l0. c3 has no
-    // relation to the other two, so its slot goes to the next best entity joined to them: l1.
+  @Test func mostImportantEntityComesWithItsBestNeighbour() throws {
+    // c3, mentioned in 20 articles, outranks the hub; it is drawn with its only neighbour c2, and
+    // the last slot goes to c2's neighbour c1 rather than to the hub, which would be alone.
     var graph = Self.star
     let c3 = graph.entities.firstIndex { $0.key == "organization:c3" }!
     graph.entities[c3].articles = (0..<20).map { "a\($0)" }
     #expect(
-      Set(try keys(GraphPruner.Options(maxNodes: 3), graph)) == ["person:hub", "country:l0", "country:l1"])
-    // With 2 slots c3 and hub are both alone; the best of them, c3, is drawn with its neighbour.
-    #expect(Set(try keys(GraphPruner.Options(maxNodes: 2), graph)) == ["organization:c3", "organization:c2"])
+      Set(try keys(GraphPruner.Options(maxNodes: 3), graph)) == [
+        "organization:c3", "organization:c2", "organization:c1",
+      ])
+    // With 4 slots, the hub comes in with its best neighbour.
+    #expect(
+      Set(try keys(GraphPruner.Options(maxNodes: 4), graph)) == [
+        "organization:c3", "organization:c2", "person:hub", "country:l0",
+      ])
+  }
+
+  @Test func everyDrawnEntityHasADrawnRelationUnderALimit() throws {
+    let graph = ExampleGraphs.large(nodes: 2000, edges: 4000)
+    for limit in [2, 3, 7, 40, 100] {
+      let pruned = try GraphPruner(options: GraphPruner.Options(maxNodes: limit, maxEdges: nil)).prune(graph)
+      #expect(pruned.graph.entities.count == limit)
+      let joined = Set(pruned.graph.relations.flatMap { [$0.subject, $0.object] })
+      #expect(Set(pruned.graph.entities.map(\.key)) == joined)
+    }
+    // The most important entity of all is drawn: the hub e0, with the highest weighted degree.
+    let best = try GraphPruner(options: GraphPruner.Options(maxNodes: 5)).prune(graph)
+    #expect(best.graph.entities.contains { $0.key == "e0" })
   }
 
   @Test func focusWithALimitKeepsTheNearestFirst() throws {
@@ -163,6 +181,7 @@ struct GraphPrunerTests {
 
   @Test func automaticLayoutSwitchesToSFDPForBigPictures() throws {
     #expect(LayoutEngine.automatic(nodes: 40, edges: 80) == .dot)
+    #expect(LayoutEngine.automatic(nodes: 60, edges: 121) == .sfdp)
     #expect(LayoutEngine.automatic(nodes: 500, edges: 900) == .sfdp)
     let options = DiagramRenderer.Options(pruning: GraphPruner.Options(maxNodes: 300, maxEdges: 600))
     let diagram = try DiagramRenderer().render(Self.large, options: options)
