@@ -86,6 +86,10 @@ private struct Upload {
   /// Where in `report.graphs` each graph's count is.
   private var reportIndex: [GraphSelector: Int] = [:]
   private var sawBlankNode = false
+  /// With `--verify`: hashes of (graph, triple) seen, and distinct triples per graph. Eight bytes a
+  /// triple plus the set's overhead, far less than the file; a 64-bit collision is negligible.
+  private var seen: Set<Int> = []
+  private var distinct: [GraphSelector: Int] = [:]
 
   init(client: GraphStoreClient, options: LoadOptions) {
     self.client = client
@@ -120,12 +124,18 @@ private struct Upload {
       pending[graph]!.count += 1
     }
     if statement.hasBlankNode { sawBlankNode = true }
+    if options.verify { countDistinct(statement) }
     buffered += 1
     if buffered >= options.chunkSize { try await flush() }
   }
 
   mutating func finish() async throws(StoreError) {
     try await flush()
+    if options.verify {
+      for index in report.graphs.indices {
+        report.graphs[index].distinct = distinct[report.graphs[index].graph, default: 0]
+      }
+    }
     // Replacing a graph with nothing still empties it.
     if options.mode == .replace, report.graphs.isEmpty {
       switch options.target {
@@ -142,6 +152,14 @@ private struct Upload {
           + "in two requests as two nodes. A --chunk-size above the statement count keeps one graph together."
       )
     }
+  }
+
+  private mutating func countDistinct(_ statement: SerializedStatement) {
+    let graph = target(of: statement)
+    var hasher = Hasher()
+    hasher.combine(graph)
+    statement.triple.withUnsafeBytes { hasher.combine(bytes: $0) }
+    if seen.insert(hasher.finalize()).inserted { distinct[graph, default: 0] += 1 }
   }
 
   private func target(of statement: SerializedStatement) -> GraphSelector {
