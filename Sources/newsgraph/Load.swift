@@ -28,7 +28,7 @@ struct Load: AsyncParsableCommand {
     static func help(for value: Mode) -> ArgumentHelp? {
       switch value {
       case .replace: "Empty each graph written to before loading into it."
-      case .append: "Add to what the graphs hold (default)."
+      case .append: "Add to what the graphs hold."
       }
     }
   }
