@@ -25,7 +25,7 @@ let package = Package(
     // Statistical models in pure Swift: tagger, lemmatizer, parser, entity recognizer.
     .target(name: "NLP", dependencies: ["Text"]),
     // Entities and claims from annotated documents.
-    .target(name: "Extraction", dependencies: ["NLP", "Text"]),
+    .target(name: "Extraction", dependencies: ["NLP", "Text"], resources: [.copy("Resources")]),
     // The merged knowledge graph, its resolution and its mapping to RDF.
     .target(name: "Graph", dependencies: ["Extraction", "RDF"]),
     .systemLibrary(
