@@ -26,6 +26,20 @@ public struct Gazetteer: Sendable {
     /// A seat of government standing for it ("Kremlin", "White House").
     case seat = "s"
 
+    static let byIndex: [NameKind] = [.name, .abbreviation, .demonym, .demonymPlural, .capital, .seat]
+
+    /// Position in ``byIndex``, as the trie packs it.
+    var index: Int {
+      switch self {
+      case .name: 0
+      case .abbreviation: 1
+      case .demonym: 2
+      case .demonymPlural: 3
+      case .capital: 4
+      case .seat: 5
+      }
+    }
+
     /// Whether a mention by this name stands for the government by metonymy.
     public var isMetonymy: Bool { self == .capital || self == .seat }
   }
@@ -120,57 +134,86 @@ public struct Gazetteer: Sendable {
     do { data = try Data(contentsOf: url) } catch {
       throw GazetteerError.unreadable(file: url.path, reason: "\(error)")
     }
-    try self.init(tsv: String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
+    try self.init(bytes: [UInt8](data), file: url.lastPathComponent)
   }
 
   /// Parses the TSV text of a gazetteer file; `file` names it in errors.
   public init(tsv: String, file: String = "gazetteer.tsv") throws {
-    var pendingLeaders: [(person: String, fields: [Substring], line: Int)] = []
+    try self.init(bytes: Array(tsv.utf8), file: file)
+  }
+
+  /// Parses the file's bytes: one record per line, fields separated by tabs. Works on UTF-8
+  /// bytes, not characters, so that loading stays far below 100 ms.
+  init(bytes: [UInt8], file: String) throws {
+    var pendingLeaders: [(person: String, fields: [String], line: Int)] = []
     var titleModifierWords: [String] = []
     var lineNumber = 0
-    for line in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+    var lineStart = 0
+    var fields: [Range<Int>] = []
+    fields.reserveCapacity(32)
+    func string(_ range: Range<Int>) -> String {
+      bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
+    }
+    while lineStart < bytes.count {
       lineNumber += 1
-      if line.isEmpty || line.first == "#" { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      switch fields[0] {
-      case "E":
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
+      if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+      fields.removeAll(keepingCapacity: true)
+      var fieldStart = lineStart
+      for position in lineStart..<lineEnd where bytes[position] == 0x09 {
+        fields.append(fieldStart..<position)
+        fieldStart = position + 1
+      }
+      fields.append(fieldStart..<lineEnd)
+      let record = fields[0].count == 1 ? bytes[fields[0].lowerBound] : 0
+      switch record {
+      case UInt8(ascii: "E"):
         guard fields.count >= 6 else {
           throw GazetteerError.malformed(file: file, line: lineNumber, reason: "entry needs 6 fields")
         }
-        let key = String(fields[1])
+        let key = string(fields[1])
         guard let type = Gazetteer.type(ofKey: key) else {
           throw GazetteerError.malformed(file: file, line: lineNumber, reason: "unknown key kind in \(key)")
         }
-        var names = [Name(text: String(fields[2]), kind: .name)]
+        let label = string(fields[2])
+        var names = [Name(text: label, kind: .name)]
+        names.reserveCapacity(fields.count - 5)
         for field in fields.dropFirst(6) {
-          guard let kindCharacter = field.first, let kind = NameKind(rawValue: kindCharacter) else {
-            throw GazetteerError.malformed(file: file, line: lineNumber, reason: "bad name field '\(field)'")
+          guard !field.isEmpty,
+            let kind = NameKind(rawValue: Character(Unicode.Scalar(bytes[field.lowerBound])))
+          else {
+            throw GazetteerError.malformed(
+              file: file, line: lineNumber, reason: "bad name field '\(string(field))'")
           }
-          names.append(Name(text: String(field.dropFirst()), kind: kind))
+          names.append(Name(text: string(field.dropFirst()), kind: kind))
         }
         entries.append(
           Entry(
-            key: key, type: type, label: String(fields[2]),
-            wikidata: fields[3].isEmpty ? nil : String(fields[3]),
-            isoAlpha2: fields[4].isEmpty ? nil : String(fields[4]),
-            isoAlpha3: fields[5].isEmpty ? nil : String(fields[5]), names: names))
-      case "L":
+            key: key, type: type, label: label, wikidata: fields[3].isEmpty ? nil : string(fields[3]),
+            isoAlpha2: fields[4].isEmpty ? nil : string(fields[4]),
+            isoAlpha3: fields[5].isEmpty ? nil : string(fields[5]), names: names))
+      case UInt8(ascii: "L"):
         guard fields.count == 7 else {
           throw GazetteerError.malformed(file: file, line: lineNumber, reason: "leader needs 7 fields")
         }
-        pendingLeaders.append((String(fields[1]), fields, lineNumber))
-      case "R":
+        pendingLeaders.append((string(fields[1]), fields.map(string), lineNumber))
+      case UInt8(ascii: "R"):
         guard fields.count == 3 else {
           throw GazetteerError.malformed(file: file, line: lineNumber, reason: "role needs 3 fields")
         }
         // Code "+" marks a word that may stand inside a title but is no role of its own.
-        if fields[2] == "+" {
-          titleModifierWords.append(String(fields[1]))
+        if fields[2].count == 1 && bytes[fields[2].lowerBound] == UInt8(ascii: "+") {
+          titleModifierWords.append(string(fields[1]))
         } else {
-          roles.append(Role(phrase: String(fields[1]), code: String(fields[2])))
+          roles.append(Role(phrase: string(fields[1]), code: string(fields[2])))
         }
       default:
-        throw GazetteerError.malformed(file: file, line: lineNumber, reason: "unknown record '\(fields[0])'")
+        throw GazetteerError.malformed(
+          file: file, line: lineNumber, reason: "unknown record '\(string(fields[0]))'")
       }
     }
     for (index, entry) in entries.enumerated() {
@@ -184,8 +227,8 @@ public struct Gazetteer: Sendable {
       }
       leaders.append(
         Leader(
-          entry: entry, countryKey: String(fields[2]), position: String(fields[3]),
-          positionWikidata: fields[4].isEmpty ? nil : String(fields[4]), startYear: Int(fields[5]),
+          entry: entry, countryKey: fields[2], position: fields[3],
+          positionWikidata: fields[4].isEmpty ? nil : fields[4], startYear: Int(fields[5]),
           endYear: Int(fields[6])))
     }
     buildNameIndex()
@@ -208,14 +251,18 @@ public struct Gazetteer: Sendable {
   private mutating func buildNameIndex() {
     var keys: [(key: [UInt32], value: Int32)] = []
     var longest = 1
+    var buffer: [UInt32] = []
     // The builder resolved clashes, so each key names one entry; keep the first if not.
     for (entryIndex, entry) in entries.enumerated() {
       for name in entry.names {
-        let key = GazetteerKey.scalars(of: GazetteerKey.of(name.text))
-        guard !key.isEmpty else { continue }
-        keys.append((key, Int32(nameTargets.count)))
-        nameTargets.append(Int32(entryIndex) << 3 | Int32(NameKind.allCases.firstIndex(of: name.kind)!))
-        longest = max(longest, name.text.split(separator: " ").count)
+        buffer.removeAll(keepingCapacity: true)
+        GazetteerKey.append(name.text, to: &buffer, droppingArticle: true)
+        guard !buffer.isEmpty else { continue }
+        keys.append((buffer, Int32(nameTargets.count)))
+        nameTargets.append(Int32(entryIndex) << 3 | Int32(name.kind.index))
+        var words = 1
+        for byte in name.text.utf8 where byte == 0x20 { words += 1 }
+        longest = max(longest, words)
       }
     }
     nameTrie = GazetteerTrie(keys: keys)
@@ -224,48 +271,63 @@ public struct Gazetteer: Sendable {
 
   private mutating func buildRoleIndex(modifiers: [String]) {
     // Flags are keyed by the folded key, so "secretary-general" and "secretary general" agree.
-    var flags: [String: UInt8] = [:]
-    for word in modifiers { flags[GazetteerKey.of(word), default: 0] |= 1 }
+    var flags: [[UInt32]: UInt8] = [:]
+    var word: [UInt32] = []
+    var phrase: [UInt32] = []
+    for modifier in modifiers {
+      word.removeAll(keepingCapacity: true)
+      GazetteerKey.append(modifier, to: &word, droppingArticle: false)
+      flags[word, default: 0] |= 1
+    }
     for role in roles {
-      let words = role.phrase.split(separator: " ")
-      for word in words where !Gazetteer.titleStopWords.contains(word) {
-        flags[GazetteerKey.of(String(word)), default: 0] |= 1
+      phrase.removeAll(keepingCapacity: true)
+      var hasStopWord = false
+      var last: [UInt32] = []
+      for part in role.phrase.utf8.split(separator: 0x20) {
+        word.removeAll(keepingCapacity: true)
+        GazetteerKey.append(Substring(part), to: &word, droppingArticle: false)
+        phrase.append(contentsOf: word)
+        if Gazetteer.titleStopKeys.contains(word) {
+          hasStopWord = true
+        } else if !word.isEmpty {
+          flags[word, default: 0] |= 1
+        }
+        last = word
       }
       // A role ends a title only when it names a person's role as a whole ("foreign minister"),
       // not a body ("department of defense", "news agency") nor a crowd ("police", "media").
-      if let last = words.last, !words.contains(where: { Gazetteer.titleStopWords.contains($0) }),
-        role.code.isEmpty || Gazetteer.isPersonNoun(last)
-      {
-        flags[GazetteerKey.of(String(last)), default: 0] |= 3
+      if !hasStopWord, !last.isEmpty, role.code.isEmpty || Gazetteer.isPersonNoun(last) {
+        flags[last, default: 0] |= 3
       }
-      flags[GazetteerKey.of(role.phrase), default: 0] |= 4
+      if !phrase.isEmpty { flags[phrase, default: 0] |= 4 }
     }
     var keys: [(key: [UInt32], value: Int32)] = []
-    for (key, flag) in flags.sorted(by: { $0.key < $1.key }) where !key.isEmpty {
-      keys.append((key.unicodeScalars.map(\.value), Int32(roleFlags.count)))
+    keys.reserveCapacity(flags.count)
+    for (key, flag) in flags {
+      keys.append((key, Int32(roleFlags.count)))
       roleFlags.append(flag)
     }
     roleTrie = GazetteerTrie(keys: keys)
   }
 
+  /// Function words inside role phrases that do not make a title on their own.
+  static let titleStopKeys: Set<[UInt32]> = Set(
+    ["of", "the", "and", "for", "in", "to", "on", "with", "a", "an", "at", "without"].map {
+      $0.unicodeScalars.map(\.value)
+    })
+
   /// Nouns that name a person by their role: "minister", "secretary", "spokesperson",
   /// "commander", "activist", "president", "delegate" (not "government", "parliament").
-  static func isPersonNoun<S: StringProtocol>(_ word: S) -> Bool {
-    let word = word.lowercased()
-    if word.hasSuffix("ment") { return false }
-    for suffix in [
-      "er", "or", "ist", "man", "woman", "person", "ian", "ant", "ent", "ee", "ary", "ive", "ate",
-    ]
-    where word.hasSuffix(suffix) {
-      return true
-    }
+  static func isPersonNoun(_ key: [UInt32]) -> Bool {
+    if key.hasSuffix(mentSuffix) { return false }
+    for suffix in personSuffixes where key.hasSuffix(suffix) { return true }
     return false
   }
 
-  /// Function words inside role phrases that do not make a title on their own.
-  static let titleStopWords: Set<Substring> = [
-    "of", "the", "and", "for", "in", "to", "on", "with", "a", "an", "at", "without", "&",
-  ]
+  private static let mentSuffix = "ment".unicodeScalars.map(\.value)
+  private static let personSuffixes = [
+    "er", "or", "ist", "man", "woman", "person", "ian", "ant", "ent", "ee", "ary", "ive", "ate",
+  ].map { $0.unicodeScalars.map(\.value) }
 
   // MARK: - Lookups
 
@@ -297,7 +359,7 @@ public struct Gazetteer: Sendable {
   @inline(__always)
   private func target(_ value: Int32) -> (entry: Int, kind: NameKind) {
     let packed = nameTargets[Int(value)]
-    return (Int(packed >> 3), NameKind.allCases[Int(packed & 7)])
+    return (Int(packed >> 3), NameKind.byIndex[Int(packed & 7)])
   }
 
   /// The leaders' positions held by the person with this entry key, in list order.
@@ -431,5 +493,11 @@ public enum GazetteerError: Error, CustomStringConvertible, Equatable {
     case .unreadable(let file, let reason): return "\(file): cannot read: \(reason)"
     case .malformed(let file, let line, let reason): return "\(file):\(line): \(reason)"
     }
+  }
+}
+
+extension Array where Element == UInt32 {
+  fileprivate func hasSuffix(_ tail: [UInt32]) -> Bool {
+    count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
   }
 }

@@ -165,10 +165,13 @@ public struct GazetteerBuilder {
 
   /// The English plural of a demonym, or nil where it has none of its own ("Chinese", "Swiss",
   /// "British", "French").
-  static func demonymPlural(_ demonym: String) -> String? {
+  public static func demonymPlural(_ demonym: String) -> String? {
     let lower = demonym.lowercased()
     for ending in ["ese", "ss", "sh", "ch", "s", "x", "z"] where lower.hasSuffix(ending) { return nil }
-    if lower.hasSuffix("man") { return String(demonym.dropLast(3)) + "men" }
+    // Frenchman, Englishman, Scotsman, but German → Germans.
+    for ending in ["chman", "shman", "sman"] where lower.hasSuffix(ending) {
+      return String(demonym.dropLast(3)) + "men"
+    }
     return demonym + "s"
   }
 

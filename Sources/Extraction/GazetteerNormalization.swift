@@ -11,22 +11,53 @@ import Foundation
 public enum GazetteerKey {
   /// The key of a whole name, with a leading "the" removed ("the United Nations" → `unitednations`).
   public static func of(_ name: String) -> String {
-    var words = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-    if words.count > 1, words[0].lowercased() == "the" { words.removeFirst() }
-    var scalars = String.UnicodeScalarView()
-    for word in words {
-      var iterator = KeyScalarIterator(String(word))
-      while let scalar = iterator.next() { scalars.append(scalar) }
-    }
-    return String(scalars)
+    var scalars: [UInt32] = []
+    append(name, to: &scalars, droppingArticle: true)
+    var view = String.UnicodeScalarView()
+    for value in scalars { view.append(Unicode.Scalar(value)!) }
+    return String(view)
   }
 
-  /// The key scalars of one name, as the trie stores them.
+  /// The key scalars of one name, as the trie stores them (a leading "the" removed).
   static func scalars(of name: String) -> [UInt32] {
     var out: [UInt32] = []
-    var iterator = KeyScalarIterator(name)
-    while let scalar = iterator.next() { out.append(scalar.value) }
+    append(name, to: &out, droppingArticle: true)
     return out
+  }
+
+  /// Appends the key scalars of `text` to `out`. With `droppingArticle`, a leading "the "
+  /// followed by more text is skipped.
+  static func append<S: StringProtocol>(_ text: S, to out: inout [UInt32], droppingArticle: Bool) {
+    var scalars = text.unicodeScalars.makeIterator()
+    if droppingArticle {
+      // Read ahead four scalars; replay them unless they are "the ".
+      var head: [Unicode.Scalar] = []
+      head.reserveCapacity(4)
+      while head.count < 4, let scalar = scalars.next() { head.append(scalar) }
+      let isArticle =
+        head.count == 4 && (head[0] == "t" || head[0] == "T") && (head[1] == "h" || head[1] == "H")
+        && (head[2] == "e" || head[2] == "E") && head[3] == " "
+      if !isArticle || !text.unicodeScalars.dropFirst(4).contains(where: { $0 != " " }) {
+        for scalar in head { fold(scalar, into: &out) }
+      }
+    }
+    while let scalar = scalars.next() { fold(scalar, into: &out) }
+  }
+
+  /// Appends the folded form of one scalar: nothing for punctuation and spaces.
+  @inline(__always)
+  static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt32]) {
+    let value = scalar.value
+    if value < 0x80 {
+      switch value {
+      case 0x41...0x5A: out.append(value + 0x20)
+      case 0x61...0x7A, 0x30...0x39: out.append(value)
+      default: break
+      }
+      return
+    }
+    var iterator = KeyScalarIterator(String(scalar))
+    while let folded = iterator.next() { out.append(folded.value) }
   }
 
   /// A URL- and IRI-safe slug: lowercase ASCII letters and digits joined by single hyphens.

@@ -15,15 +15,28 @@ struct GazetteerTrie: Sendable {
 
   /// Builds the trie from keys and their values; a later duplicate key is ignored.
   init(keys: [(key: [UInt32], value: Int32)]) {
-    let sorted = keys.enumerated().sorted { lhs, rhs in
-      lhs.element.key.lexicographicallyPrecedes(rhs.element.key)
-        || (lhs.element.key == rhs.element.key && lhs.offset < rhs.offset)
-    }.map(\.element)
-    _ = build(sorted, sorted.startIndex..<sorted.endIndex, depth: 0)
+    // Sort indices, not the tuples, and compare keys through their buffers.
+    var order = Array(keys.indices)
+    order.sort { lhs, rhs in
+      let left = keys[lhs].key
+      let right = keys[rhs].key
+      let shared = min(left.count, right.count)
+      var index = 0
+      while index < shared {
+        if left[index] != right[index] { return left[index] < right[index] }
+        index += 1
+      }
+      return left.count != right.count ? left.count < right.count : lhs < rhs
+    }
+    let sorted = order.map { keys[$0] }
+    values.reserveCapacity(sorted.count * 4)
+    sorted.withUnsafeBufferPointer { items in
+      _ = build(items, 0..<items.count, depth: 0)
+    }
   }
 
   private mutating func build(
-    _ items: [(key: [UInt32], value: Int32)], _ range: Range<Int>, depth: Int
+    _ items: UnsafeBufferPointer<(key: [UInt32], value: Int32)>, _ range: Range<Int>, depth: Int
   ) -> Int32 {
     let node = Int32(values.count)
     firstEdge.append(0)
@@ -35,22 +48,30 @@ struct GazetteerTrie: Sendable {
       if values[Int(node)] < 0 { values[Int(node)] = items[lower].value }
       lower += 1
     }
-    var groups: [(label: UInt32, range: Range<Int>)] = []
+    // First count the children, to reserve their block of edges; then build each.
+    var groups = 0
     var start = lower
+    while start < range.upperBound {
+      let label = items[start].key[depth]
+      start += 1
+      while start < range.upperBound, items[start].key[depth] == label { start += 1 }
+      groups += 1
+    }
+    let block = edgeLabels.count
+    firstEdge[Int(node)] = Int32(block)
+    edgeCount[Int(node)] = Int32(groups)
+    edgeLabels.append(contentsOf: repeatElement(0, count: groups))
+    edgeTargets.append(contentsOf: repeatElement(-1, count: groups))
+    start = lower
+    var group = 0
     while start < range.upperBound {
       let label = items[start].key[depth]
       var end = start + 1
       while end < range.upperBound, items[end].key[depth] == label { end += 1 }
-      groups.append((label, start..<end))
+      edgeLabels[block + group] = label
+      edgeTargets[block + group] = build(items, start..<end, depth: depth + 1)
+      group += 1
       start = end
-    }
-    let block = edgeLabels.count
-    firstEdge[Int(node)] = Int32(block)
-    edgeCount[Int(node)] = Int32(groups.count)
-    edgeLabels.append(contentsOf: groups.map(\.label))
-    edgeTargets.append(contentsOf: repeatElement(-1, count: groups.count))
-    for (offset, group) in groups.enumerated() {
-      edgeTargets[block + offset] = build(items, group.range, depth: depth + 1)
     }
     return node
   }

@@ -7,7 +7,7 @@ struct GazetteerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetteer",
     abstract: "Build the gazetteer of countries, organisations, leaders and roles.",
-    subcommands: [Build.self]
+    subcommands: [Build.self, Info.self]
   )
 
   struct Build: ParsableCommand {
@@ -54,6 +54,68 @@ struct GazetteerCommand: ParsableCommand {
         + "(as of 2022), \(summary.roles) role phrases, \(summary.names) names "
         + "(\(summary.clashes) clashing names dropped), \(text.utf8.count) bytes\n"
       FileHandle.standardError.write(Data(message.utf8))
+    }
+  }
+
+  /// `newsgraph gazetteer info`: what the bundled gazetteer holds and how fast it loads and scans.
+  struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the bundled gazetteer's size, load time and scanning speed."
+    )
+
+    @Option(help: "How many times to load it; the median is reported.")
+    var runs: Int = 21
+
+    @Option(help: "A text file to scan (split on spaces and punctuation) for a throughput figure.")
+    var scan: String?
+
+    func run() throws {
+      var times: [Double] = []
+      var gazetteer: Gazetteer? = nil
+      for _ in 0..<max(1, runs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        gazetteer = try Gazetteer.bundled()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      }
+      guard let gazetteer else { return }
+      times.sort()
+      let people = gazetteer.entries.filter { $0.type == .person }.count
+      print(
+        "entries: \(gazetteer.entries.count) (\(people) people), leader positions: \(gazetteer.leaders.count)"
+      )
+      print("roles: \(gazetteer.roles.count)")
+      print(
+        String(
+          format: "load: median %.1f ms, min %.1f ms over %d runs", times[times.count / 2], times[0],
+          times.count))
+      guard let scan else { return }
+      let text = try String(contentsOfFile: scan, encoding: .utf8)
+      var forms: [String] = []
+      var word = ""
+      for character in text {
+        if character.isLetter || character.isNumber || character == "-" || character == "'" {
+          word.append(character)
+        } else {
+          if !word.isEmpty { forms.append(word) }
+          word = ""
+          if !character.isWhitespace { forms.append(String(character)) }
+        }
+      }
+      if !word.isEmpty { forms.append(word) }
+      var scanTimes: [Double] = []
+      var found = 0
+      for _ in 0..<max(1, runs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        found = gazetteer.matches(in: forms[...]).count
+        scanTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      }
+      scanTimes.sort()
+      let median = scanTimes[scanTimes.count / 2]
+      print(
+        String(
+          format: "scan: %d tokens, %d matches, median %.2f ms, %.0f tokens/s", forms.count, found,
+          median * 1e3,
+          Double(forms.count) / median))
     }
   }
 }
