@@ -296,7 +296,9 @@ public struct Gazetteer: Sendable {
       }
       // A role ends a title only when it names a person's role as a whole ("foreign minister"),
       // not a body ("department of defense", "news agency") nor a crowd ("police", "media").
-      if !hasStopWord, !last.isEmpty, role.code.isEmpty || Gazetteer.isPersonNoun(last) {
+      // Religious affiliations ("Christian") are first names too often to end a title.
+      let religious = Gazetteer.religiousCodes.contains { role.code.hasPrefix($0) }
+      if !hasStopWord, !last.isEmpty, !religious, role.code.isEmpty || Gazetteer.isPersonNoun(last) {
         flags[last, default: 0] |= 3
       }
       if !phrase.isEmpty { flags[phrase, default: 0] |= 4 }
@@ -309,6 +311,12 @@ public struct Gazetteer: Sendable {
     }
     roleTrie = GazetteerTrie(keys: keys)
   }
+
+  /// CAMEO religion codes (Christian, Catholic, Muslim, Jewish, Buddhist, Hindu, ...).
+  static let religiousCodes = [
+    "CHR", "CTH", "MUS", "MOS", "JEW", "BUD", "HIN", "SIK", "JAN", "ZRO", "CON", "SHN", "TAO", "DOX", "ALE",
+    "ALW", "SHI", "SUN", "ITH", "REL",
+  ]
 
   /// Function words inside role phrases that do not make a title on their own.
   static let titleStopKeys: Set<[UInt32]> = Set(

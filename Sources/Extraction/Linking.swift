@@ -58,6 +58,18 @@ public struct EntityLinker: Sendable {
 
 // MARK: - Working state
 
+/// A full name that shorter names can be short forms of.
+private struct KnownName {
+  var key: String
+  /// Nil for an untyped full name, which a typed short form of it may still make a person
+  /// ("David McLetchie" ... "Mr McLetchie").
+  var type: EntityType?
+  var words: [String]
+  var firstToken: Int
+  /// The untyped mentions waiting on this name.
+  var waiting: [Int] = []
+}
+
 /// A mention being resolved.
 private struct PendingMention {
   var tokens: Range<Int>
@@ -208,7 +220,25 @@ private struct LinkingState {
         first = false
         continue
       }
-      let gapEnd = nextMatch < matches.count ? matches[nextMatch].tokens.lowerBound : span.upperBound
+      var gapEnd = nextMatch < matches.count ? matches[nextMatch].tokens.lowerBound : span.upperBound
+      // "Tuesday Mr Ebbers": an honorific starts a person's name of its own.
+      if let honorific = (position..<gapEnd).first(where: { LinkingLexicon.isHonorific(forms[$0]) }) {
+        if honorific > position {
+          gapEnd = honorific
+        } else {
+          let name = (position + 1)..<gapEnd
+          if !name.isEmpty {
+            resolveName(
+              name, title: pendingTitle ?? (first ? left.title : nil),
+              affiliation: pendingAffiliation ?? (first ? left.affiliation : nil), candidate: candidate,
+              isPerson: true)
+          }
+          pendingTitle = nil
+          position = gapEnd
+          first = false
+          continue
+        }
+      }
       let titleEnd = titleRun(from: position, to: gapEnd)
       if titleEnd > position { pendingTitle = text(position..<titleEnd) }
       if titleEnd < gapEnd {
@@ -258,7 +288,7 @@ private struct LinkingState {
   // MARK: Names
 
   mutating func resolveName(
-    _ name: Range<Int>, title: String?, affiliation: Int?, candidate: CandidateMention
+    _ name: Range<Int>, title: String?, affiliation: Int?, candidate: CandidateMention, isPerson: Bool = false
   ) {
     guard LinkingLexicon.looksLikeName(forms[name]) else {
       unresolved.append(CandidateMention(tokens: name, type: candidate.type))
@@ -267,7 +297,9 @@ private struct LinkingState {
     var mention = PendingMention(
       tokens: name, key: nil, type: nil, kind: .newName, label: text(name), title: title,
       affiliationOwner: affiliation, nameWords: nameWords(name), candidate: candidate)
-    if let guess = candidate.type, guess != .unknown, guess != .concept {
+    if isPerson {
+      mention.type = .person
+    } else if let guess = candidate.type, guess != .unknown, guess != .concept {
       mention.type = guess == .country ? .place : guess
     } else if title != nil {
       mention.type = .person
@@ -363,67 +395,79 @@ private struct LinkingState {
   /// Gives new people and organisations their keys, longest names first, and ties shorter names
   /// to them as short forms.
   mutating func resolvePeopleAndShortForms() {
-    struct Known {
-      var key: String
-      var type: EntityType
-      var words: [String]
-      var firstToken: Int
-    }
-    var known: [Known] = []
+    var known: [KnownName] = []
     for mention in pending
     where mention.key != nil && (mention.type == .person || mention.type == .organization) {
       if !known.contains(where: { $0.key == mention.key }) {
         known.append(
-          Known(
+          KnownName(
             key: mention.key!, type: mention.type!, words: mention.nameWords,
             firstToken: mention.tokens.lowerBound))
       }
     }
+    // Longest names first; among equals, typed before untyped, then in document order.
     let order = pending.indices.filter { pending[$0].key == nil }.sorted {
-      (-pending[$0].nameWords.count, pending[$0].tokens.lowerBound)
-        < (-pending[$1].nameWords.count, pending[$1].tokens.lowerBound)
+      (-pending[$0].nameWords.count, pending[$0].type == nil ? 1 : 0, pending[$0].tokens.lowerBound)
+        < (-pending[$1].nameWords.count, pending[$1].type == nil ? 1 : 0, pending[$1].tokens.lowerBound)
     }
     var dropped: Set<Int> = []
     for index in order {
       let mention = pending[index]
       let words = mention.nameWords
-      if let same = known.first(where: {
-        $0.words == words && (mention.type == nil || $0.type == mention.type)
+      if let same = known.firstIndex(where: {
+        $0.words == words && (mention.type == nil || $0.type == nil || $0.type == mention.type)
       }) {
-        pending[index].key = same.key
-        pending[index].type = same.type
+        if known[same].type == nil && mention.type == nil {
+          known[same].waiting.append(index)
+          dropped.insert(index)
+          continue
+        }
+        if known[same].type == nil { promote(&known[same], to: mention.type!, &dropped) }
+        pending[index].key = known[same].key
+        pending[index].type = known[same].type
         continue
       }
-      let fits = known.filter { target in
+      let fits = known.indices.filter { candidate in
+        let target = known[candidate]
         guard words.count < target.words.count, !words.isEmpty else { return false }
         let isSuffix = Array(target.words.suffix(words.count)) == words
         let isPrefix = Array(target.words.prefix(words.count)) == words
-        switch mention.type {
-        case .person?: return target.type == .person && (isSuffix || isPrefix)
-        case .organization?: return target.type == .organization && isSuffix
-        case nil:
-          return (target.type == .person && (isSuffix || isPrefix))
-            || (target.type == .organization && isSuffix)
+        switch (mention.type, target.type) {
+        case (.person?, .person?), (.person?, nil), (nil, .person?): return isSuffix || isPrefix
+        case (.organization?, .organization?), (nil, .organization?): return isSuffix
         default: return false
         }
       }
       let start = mention.tokens.lowerBound
-      let preceding = fits.filter { $0.firstToken < start }.max { $0.firstToken < $1.firstToken }
-      let following = fits.filter { $0.firstToken > start }.min { $0.firstToken < $1.firstToken }
+      let preceding = fits.filter { known[$0].firstToken < start }.max {
+        known[$0].firstToken < known[$1].firstToken
+      }
+      let following = fits.filter { known[$0].firstToken > start }.min {
+        known[$0].firstToken < known[$1].firstToken
+      }
       if let target = preceding ?? following {
-        pending[index].key = target.key
-        pending[index].type = target.type
+        if known[target].type == nil {
+          promote(&known[target], to: mention.type ?? .person, &dropped)
+        }
+        pending[index].key = known[target].key
+        pending[index].type = known[target].type
         pending[index].kind = .shortForm
         continue
       }
+      let key = newKey(mention)
       guard let type = mention.type else {
         dropped.insert(index)
+        if words.count >= 2 {
+          known.append(
+            KnownName(
+              key: "person:" + GazetteerKey.slug(mention.label), type: nil, words: words,
+              firstToken: start, waiting: [index]))
+        }
         continue
       }
-      let key = newKey(mention)
       pending[index].key = key
       if type == .person || type == .organization {
-        known.append(Known(key: key, type: type, words: words, firstToken: start))
+        known.append(KnownName(key: key, type: type, words: words, firstToken: start))
       }
     }
     // Untyped names that are nobody's short form are not entities.
@@ -436,6 +480,17 @@ private struct LinkingState {
     }
     // Indices stay stable (affiliations point at them); a dropped mention just has no key.
     for index in dropped { pending[index].key = nil }
+  }
+
+  /// Types an untyped full name once a typed short form of it turns up.
+  private mutating func promote(_ name: inout KnownName, to type: EntityType, _ dropped: inout Set<Int>) {
+    name.type = type
+    for index in name.waiting {
+      dropped.remove(index)
+      pending[index].type = type
+      pending[index].key = newKey(pending[index])
+      name.key = pending[index].key!
+    }
   }
 
   func newKey(_ mention: PendingMention) -> String {
@@ -573,8 +628,17 @@ enum LinkingLexicon {
     "these",
     "those", "its", "his", "her", "their", "our", "my", "your", "it", "we", "they", "he", "she", "i", "you",
     "there", "here", "then", "so", "yet", "meanwhile", "however", "although", "though", "because", "during",
-    "under", "over", "among", "amid", "amidst", "according", "former", "late", "mr", "mrs", "ms", "dr",
+    "under", "over", "among", "amid", "amidst", "according", "former", "late",
   ]
+
+  /// Honorifics that mark the name after them as a person's ("Mr Ebbers").
+  static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"]
+
+  static func isHonorific(_ form: String) -> Bool {
+    var word = form.lowercased()
+    if word.hasSuffix(".") { word.removeLast() }
+    return honorifics.contains(word)
+  }
 
   static func isFunctionWord(_ form: String) -> Bool { functionWords.contains(form.lowercased()) }
 
@@ -592,17 +656,28 @@ enum LinkingLexicon {
     "y",
   ]
 
-  /// Capitalized words, name particles and hyphen tokens, at most six words.
+  /// Capitalized words, name particles and hyphen tokens, at most six words, none a weekday, a
+  /// month or an abstract noun ("Election", "Government").
   static func looksLikeName(_ forms: ArraySlice<String>) -> Bool {
     var words = 0
     for form in forms {
       if isPunctuation(form) { continue }
       words += 1
       guard let first = form.unicodeScalars.first else { return false }
-      if !first.properties.isUppercase && !nameParticles.contains(form.lowercased()) { return false }
+      let lower = form.lowercased()
+      if !first.properties.isUppercase && !nameParticles.contains(lower) { return false }
+      if calendarWords.contains(lower) { return false }
+      if lower.count > 5, abstractSuffixes.contains(where: { lower.hasSuffix($0) }) { return false }
     }
     return words >= 1 && words <= 6
   }
+
+  static let calendarWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+  ]
+
+  static let abstractSuffixes = ["tion", "sion", "ment", "ness", "ism", "ity", "ship"]
 
   /// The type a final head word gives a name ("Foundation" → organization, "Peninsula" → place).
   static func headType(_ form: String) -> EntityType? {

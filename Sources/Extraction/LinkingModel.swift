@@ -28,6 +28,30 @@ public struct CandidateMention: Sendable, Hashable {
   }
 }
 
+extension CandidateMention {
+  /// Maximal runs of capitalized tokens within each sentence: the simplest candidate finder,
+  /// for a first-version extractor and for measuring. The linker trims function words and
+  /// leaves untyped runs unresolved, so sentence-initial "The" or "Speaking" cost nothing.
+  public static func capitalizedRuns(in document: Document) -> [CandidateMention] {
+    var candidates: [CandidateMention] = []
+    let sentences = document.sentences.isEmpty ? [0..<document.forms.count] : document.sentences
+    for sentence in sentences {
+      var start: Int? = nil
+      for token in sentence {
+        let capitalized = document.forms[token].unicodeScalars.first?.properties.isUppercase ?? false
+        if capitalized {
+          if start == nil { start = token }
+        } else if let open = start {
+          candidates.append(CandidateMention(tokens: open..<token))
+          start = nil
+        }
+      }
+      if let open = start { candidates.append(CandidateMention(tokens: open..<sentence.upperBound)) }
+    }
+    return candidates
+  }
+}
+
 // MARK: - Output
 
 /// How a mention was tied to its entity.

@@ -3,8 +3,7 @@ import Foundation
 import Text
 
 /// Builds documents for linking tests with a plain whitespace-and-punctuation tokenizer (the
-/// project's tokenizer lives on another branch), and proposes capitalized sequences as candidate
-/// mentions, as the first-version extractor does.
+/// project's tokenizer lives on another branch), with capitalized runs as candidate mentions.
 enum LinkingFixture {
   static let gazetteer: Gazetteer = {
     do { return try Gazetteer.bundled() } catch { fatalError("bundled gazetteer: \(error)") }
@@ -90,31 +89,10 @@ enum LinkingFixture {
     return document
   }
 
-  /// Maximal runs of capitalized tokens within a sentence (hyphenated parts and name particles
-  /// inside a run stay in it), as a capitalized-sequence extractor proposes them.
-  static func capitalizedCandidates(_ document: Document) -> [CandidateMention] {
-    var candidates: [CandidateMention] = []
-    for sentence in document.sentences {
-      var start: Int? = nil
-      for token in sentence {
-        let form = document.forms[token]
-        let capitalized = form.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-        if capitalized {
-          if start == nil { start = token }
-        } else if let open = start {
-          candidates.append(CandidateMention(tokens: open..<token))
-          start = nil
-        }
-      }
-      if let open = start { candidates.append(CandidateMention(tokens: open..<sentence.upperBound)) }
-    }
-    return candidates
-  }
-
   /// Links a text with capitalized-sequence candidates.
   static func link(_ text: String) -> (Document, LinkedDocument) {
     let document = document(text)
-    return (document, linker.link(document, candidates: capitalizedCandidates(document)))
+    return (document, linker.link(document, candidates: CandidateMention.capitalizedRuns(in: document)))
   }
 
   static func exampleArticle() throws -> String {

@@ -162,6 +162,23 @@ import Text
     #expect(linked.entities.first?.affiliation == "country:united-states")
   }
 
+  @Test func anHonorificMakesAPersonAndTypesTheFullNameBeforeIt() throws {
+    let (_, linked) = LinkingFixture.link("David McLetchie spoke first. On Tuesday Mr McLetchie agreed.")
+    let person = try #require(linked.entity("person:david-mcletchie"))
+    #expect(person.type == .person)
+    #expect(person.mentions.map(\.text) == ["David McLetchie", "McLetchie"])
+    #expect(linked.entities.count == 1)
+  }
+
+  @Test(arguments: [
+    "The General Election is due in May.", "Christian Olsson won the title.",
+    "On Tuesday Commission staff left.",
+  ])
+  func wordsThatLookLikeTitlesDoNotMakePeople(text: String) {
+    let (_, linked) = LinkingFixture.link(text)
+    #expect(linked.entities.filter { $0.type == .person }.isEmpty)
+  }
+
   @Test func untypedCapitalizedWordsAreNotEntities() {
     let (document, linked) = LinkingFixture.link(
       "Speaking at a briefing, Experts said While Western talks go on.")
