@@ -370,6 +370,19 @@ public struct Gazetteer: Sendable {
     return (Int(packed >> 3), NameKind.byIndex[Int(packed & 7)])
   }
 
+  /// The country whose demonym this is, singular or plural ("North Korean", "Russians").
+  public func country(forDemonym demonym: String) -> Entry? {
+    guard let (entry, kind) = lookup(demonym), kind == .demonym || kind == .demonymPlural else { return nil }
+    return entry
+  }
+
+  /// The country whose capital or seat of government this is ("Pyongyang", "Kremlin"); a
+  /// mention of it stands for that country's government by metonymy.
+  public func country(forCapital capital: String) -> Entry? {
+    guard let (entry, kind) = lookup(capital), kind.isMetonymy else { return nil }
+    return entry
+  }
+
   /// The leaders' positions held by the person with this entry key, in list order.
   public func positions(ofPerson key: String) -> [Leader] {
     guard let index = entryIndexByKey[key] else { return [] }

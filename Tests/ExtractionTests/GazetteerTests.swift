@@ -70,6 +70,13 @@ import Testing
     #expect(found?.kind.isMetonymy == true)
   }
 
+  @Test func demonymAndCapitalLookupsAcceptOnlyTheirKind() {
+    #expect(gazetteer.country(forDemonym: "North Koreans")?.key == "country:north-korea")
+    #expect(gazetteer.country(forDemonym: "North Korea") == nil)
+    #expect(gazetteer.country(forCapital: "Kyiv")?.key == "country:ukraine")
+    #expect(gazetteer.country(forCapital: "Ukrainian") == nil)
+  }
+
   @Test(arguments: [
     ("country:north-korea", "Q423"), ("country:russia", "Q159"), ("country:united-states", "Q30"),
     ("country:ukraine", "Q212"), ("country:kosovo", "Q1246"), ("organization:united-nations", "Q1065"),
