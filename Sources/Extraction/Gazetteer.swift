@@ -407,6 +407,9 @@ public struct Gazetteer: Sendable {
   /// Whether a token can end a title ("Minister", "Secretary", "spokesperson", "leader").
   public func isRoleHead(_ form: String) -> Bool { roleFlag(form) & 2 != 0 }
 
+  /// Whether a token is a whole role noun of the agents dictionary ("troops", "minister").
+  public func isRole(_ form: String) -> Bool { roleFlag(form) & 4 != 0 }
+
   @inline(__always)
   private func roleFlag(_ form: String) -> UInt8 {
     let (node, count) = roleTrie.walk(form, from: GazetteerTrie.root)

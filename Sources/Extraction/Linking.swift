@@ -34,8 +34,16 @@ public struct EntityLinker: Sendable {
   public struct Options: Sendable {
     /// Also link capitalized gazetteer names that no candidate covers.
     public var scanGazetteer: Bool
+    /// Make a demonym with the plural role noun after it a group of its own ("North Korean
+    /// troops" → `group:north-korean-troops`, affiliated with `country:north-korea`), besides
+    /// the demonym's link to the country. Off by default: the demonym then names the country
+    /// only, and the noun is left to claim extraction.
+    public var demonymGroups: Bool
 
-    public init(scanGazetteer: Bool = true) { self.scanGazetteer = scanGazetteer }
+    public init(scanGazetteer: Bool = true, demonymGroups: Bool = false) {
+      self.scanGazetteer = scanGazetteer
+      self.demonymGroups = demonymGroups
+    }
 
     public static let `default` = Options()
   }
@@ -136,6 +144,28 @@ private struct LinkingState {
     for span in spans { resolve(span) }
     resolveAppositiveAffiliations()
     resolvePeopleAndShortForms()
+    if linker.options.demonymGroups { addDemonymGroups() }
+  }
+
+  /// "North Korean troops", "Russian officials": a group affiliated with the country.
+  mutating func addDemonymGroups() {
+    for index in pending.indices
+    where pending[index].kind == .demonym || pending[index].kind == .demonymPlural {
+      let demonym = pending[index]
+      let noun = demonym.tokens.upperBound
+      guard noun < forms.count, let country = demonym.key, claimed[noun] < 0 else { continue }
+      let form = forms[noun]
+      guard let first = form.unicodeScalars.first, first.properties.isLowercase, gazetteer.isRole(form),
+        form.hasSuffix("s") || LinkingLexicon.collectiveNouns.contains(form)
+      else { continue }
+      let tokens = demonym.tokens.lowerBound..<(noun + 1)
+      let label = text(tokens)
+      add(
+        PendingMention(
+          tokens: tokens, key: "group:" + GazetteerKey.slug(label), type: .group, kind: .newName,
+          label: label,
+          affiliation: country, nameWords: nameWords(tokens), candidate: nil))
+    }
   }
 
   // MARK: Candidates
@@ -256,15 +286,15 @@ private struct LinkingState {
   }
 
   /// Whether a gazetteer name inside a span stands on its own there. "Jordan" in "Jordan
-  /// Peterson" does not; "U.S." in "U.S. Defense Secretary" and "Russian" in "Russian President"
-  /// do.
+  /// Peterson" or "Michael Jordan" does not; "U.S." in "U.S. Defense Secretary", "Russian" in
+  /// "Russian President" and "Japan" in "Japan Prime Minister" do.
   func honoured(_ match: Gazetteer.Match, in span: Range<Int>) -> Bool {
     if gazetteer.entries[match.entry].type == .person { return true }
     switch match.kind {
     case .demonym, .demonymPlural, .abbreviation: return true
     default: break
     }
-    if match.tokens.upperBound == span.upperBound { return true }
+    // A country name that ends a longer span is part of a name ("Michael Jordan").
     return titleRun(from: match.tokens.upperBound, to: span.upperBound) > match.tokens.upperBound
   }
 
@@ -552,7 +582,10 @@ private struct LinkingState {
   func finish() -> LinkedDocument {
     var tokenKeys = [String?](repeating: nil, count: forms.count)
     var links: [EntityLink] = []
-    let ordered = pending.indices.sorted { pending[$0].tokens.lowerBound < pending[$1].tokens.lowerBound }
+    let ordered = pending.indices.sorted {
+      (pending[$0].tokens.lowerBound, pending[$0].tokens.upperBound, $0)
+        < (pending[$1].tokens.lowerBound, pending[$1].tokens.upperBound, $1)
+    }
     for mention in ordered.map({ pending[$0] }) {
       guard let key = mention.key else { continue }
       let affiliation = affiliationKey(mention)
@@ -629,6 +662,11 @@ enum LinkingLexicon {
     "those", "its", "his", "her", "their", "our", "my", "your", "it", "we", "they", "he", "she", "i", "you",
     "there", "here", "then", "so", "yet", "meanwhile", "however", "although", "though", "because", "during",
     "under", "over", "among", "amid", "amidst", "according", "former", "late",
+  ]
+
+  /// Collective role nouns without a plural "s" ("Russian police").
+  static let collectiveNouns: Set<String> = [
+    "police", "military", "personnel", "militia", "navy", "army", "clergy",
   ]
 
   /// Honorifics that mark the name after them as a person's ("Mr Ebbers").

@@ -80,6 +80,21 @@ import Text
     #expect(linked.entity("country:north-korea")?.aliases == ["North Korean"])
   }
 
+  @Test func demonymGroupsAreOptInGroupsAffiliatedWithTheCountry() throws {
+    let document = LinkingFixture.document("North Korean troops and Russian officials met.")
+    let candidates = CandidateMention.capitalizedRuns(in: document)
+    let plain = LinkingFixture.linker.link(document, candidates: candidates)
+    #expect(plain.entities.map(\.key) == ["country:north-korea", "country:russia"])
+    let grouping = EntityLinker(gazetteer: LinkingFixture.gazetteer, options: .init(demonymGroups: true))
+    let linked = grouping.link(document, candidates: candidates)
+    let troops = try #require(linked.entity("group:north-korean-troops"))
+    #expect(troops.type == .group)
+    #expect(troops.affiliation == "country:north-korea")
+    #expect(linked.entity("group:russian-officials")?.affiliation == "country:russia")
+    #expect(linked.key(atToken: 0) == "group:north-korean-troops")
+    #expect(linked.key(atToken: 2) == "group:north-korean-troops")
+  }
+
   @Test(arguments: [
     ("Pyongyang", "country:north-korea", LinkKind.capital), ("Moscow", "country:russia", .capital),
     ("Kyiv", "country:ukraine", .capital), ("Washington", "country:united-states", .capital),
@@ -115,6 +130,12 @@ import Text
     let notScanning = EntityLinker(gazetteer: LinkingFixture.gazetteer, options: .init(scanGazetteer: false))
       .link(document, candidates: [])
     #expect(notScanning.entities.isEmpty)
+  }
+
+  @Test(arguments: ["Michael Jordan scored twice.", "Jordan Peterson spoke."])
+  func aCountryNameInsideAnUntypedNameIsNotTheCountry(text: String) {
+    let (_, linked) = LinkingFixture.link(text)
+    #expect(linked.entity("country:jordan") == nil)
   }
 
   @Test func aCountryNameInsideAPersonsNameStaysPartOfIt() {
