@@ -5,6 +5,7 @@ extension NewsGraphCommand {
   static let all: [any ParsableCommand.Type] = [
     Build.self,
     Load.self,
+    GazetteerCommand.self,
     Lexicon.self,
   ]
 }
