@@ -8,19 +8,18 @@ import Text
 /// polarity and attribution come from cue words of the clause. It needs `upos` (and uses `lemmas`
 /// when present); without tags it finds entities but no claims.
 public struct PatternExtractor: ClaimExtractor {
-  public var linker: any MentionLinker
+  public var linker: EntityLinker
   public var finder = MentionFinder()
   /// Gives each predicate its coarse relation class.
   public var lexicon: VerbLexicon
 
-  public init(linker: any MentionLinker, lexicon: VerbLexicon = .shared) {
+  public init(linker: EntityLinker, lexicon: VerbLexicon = .shared) {
     self.linker = linker
     self.lexicon = lexicon
   }
 
   public func extract(from document: Document) -> ArticleExtraction {
-    let candidates = finder.candidates(in: document)
-    var linked = linker.link(candidates, in: document)
+    var linked = LinkedMentions(linker.link(document, candidates: finder.candidates(in: document)))
     var claims: [Claim] = []
     if !document.upos.isEmpty {
       var reader = SentenceReader(document: document, linked: linked, lexicon: lexicon)
@@ -31,28 +30,40 @@ public struct PatternExtractor: ClaimExtractor {
     }
     // Concepts that never took part in a claim are noise in the graph: keep only used ones.
     let used = Set(claims.flatMap { [$0.subject, $0.object] })
-    let entities = linked.entities.filter { !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key)) }
-      .sorted { $0.key < $1.key }
+    let entities = linked.entities.filter {
+      !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key))
+    }.sorted { $0.key < $1.key }
     return ArticleExtraction(
       article: ArticleInfo(document.article), entities: Self.mergingDuplicateKeys(entities),
       claims: claims, sentenceCount: document.sentences.count, tokenCount: document.tokenCount)
   }
 
-  /// Two linked entities may share a key (a concept and a name); keep one record per key.
+  /// A concept may share its key with nothing else, but keep one record per key regardless.
   static func mergingDuplicateKeys(_ sorted: [ExtractedEntity]) -> [ExtractedEntity] {
     var result: [ExtractedEntity] = []
     for entity in sorted {
       if var last = result.last, last.key == entity.key {
         last.mentions += entity.mentions
-        last.aliases = Array(Set(last.aliases + entity.aliases + [entity.label]).subtracting([last.label]))
-          .sorted()
-        if last.type == .unknown || last.type == .concept { last.type = entity.type }
         result[result.count - 1] = last
       } else {
         result.append(entity)
       }
     }
     return result
+  }
+}
+
+/// The linker's entities by index, with the entity index of each token, for fast clause reading.
+struct LinkedMentions {
+  var entities: [ExtractedEntity]
+  /// For each token, the index in ``entities`` of the entity it mentions, or -1.
+  var entityAtToken: [Int32]
+
+  init(_ document: LinkedDocument) {
+    entities = document.entities
+    var indexOfKey: [String: Int32] = [:]
+    for (index, entity) in entities.enumerated() { indexOfKey[entity.key] = Int32(index) }
+    entityAtToken = document.tokenKeys.map { key in key.flatMap { indexOfKey[$0] } ?? -1 }
   }
 }
 
@@ -68,7 +79,7 @@ struct ConceptTable {
 
   /// The entity index for a concept phrase, adding a mention.
   mutating func index(phrase: String, mention: Mention) -> Int {
-    let key = NameNormalizer.key(type: .concept, name: phrase)
+    let key = "concept:" + GazetteerKey.slug(phrase)
     if let local = indexOfKey[key] {
       entities[local].mentions.append(mention)
       return startIndex + local

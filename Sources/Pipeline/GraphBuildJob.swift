@@ -26,8 +26,8 @@ public struct GraphBuildJob: Sendable {
     public var findings: [IngestFinding]
     public var articleCount: Int
     public var tokenCount: Int
-    /// Inputs that could not be read at all (findings of error severity).
-    public var skippedCount: Int { findings.filter { $0.severity == .error }.count }
+    /// Inputs, articles or rows left out because they could not be read.
+    public var skippedCount: Int { findings.filter { $0.severity >= .skipped }.count }
   }
 
   public var processor: ArticleProcessor

@@ -65,7 +65,7 @@ public struct ArticleReader: Sendable {
       return [
         .finding(
           IngestFinding(
-            source: source, severity: .warning,
+            source: source, severity: .skipped,
             message: "binary data, not text (NUL or control bytes); file skipped"))
       ]
     }
@@ -134,7 +134,7 @@ public struct ArticleReader: Sendable {
     }
     func skip(_ message: String) -> [IngestItem] {
       items + [
-        .finding(IngestFinding(source: source, line: line, severity: .warning, message: message))
+        .finding(IngestFinding(source: source, line: line, severity: .skipped, message: message))
       ]
     }
     let object: Any
@@ -223,7 +223,7 @@ public struct ArticleReader: Sendable {
     if article.body.isEmpty {
       return .finding(
         IngestFinding(
-          source: source, line: line, severity: .warning,
+          source: source, line: line, severity: .skipped,
           message: "empty article (no body text); skipped"))
     }
     return .article(article)

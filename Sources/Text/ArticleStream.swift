@@ -200,7 +200,7 @@ public struct ArticleStream: Sequence {
         ready.append(
           .finding(
             IngestFinding(
-              source: path, severity: explicit ? .error : .warning, message: "empty file; skipped")))
+              source: path, severity: explicit ? .error : .skipped, message: "empty file; skipped")))
         return
       }
       if LenientDecoder.looksBinary(bytes) {
@@ -213,7 +213,7 @@ public struct ArticleStream: Sequence {
     func binaryFinding(_ path: String, explicit: Bool) -> IngestItem {
       .finding(
         IngestFinding(
-          source: path, severity: explicit ? .error : .warning,
+          source: path, severity: explicit ? .error : .skipped,
           message: "binary data, not text (NUL or control bytes); file skipped"))
     }
 
@@ -274,7 +274,7 @@ public struct ArticleStream: Sequence {
         let reason = String(cString: strerror(errno)).lowercased()
         ready.append(
           .finding(
-            IngestFinding(source: path, severity: .warning, message: "cannot read (\(reason)); skipped")))
+            IngestFinding(source: path, severity: .skipped, message: "cannot read (\(reason)); skipped")))
         return
       }
       if (info.st_mode & S_IFMT) == S_IFDIR {

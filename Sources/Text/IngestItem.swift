@@ -10,12 +10,22 @@ public enum IngestItem: Sendable, Hashable {
 public struct IngestFinding: Sendable, Hashable, CustomStringConvertible {
   /// How bad it is.
   public enum Severity: String, Sendable, Hashable, Comparable {
-    /// Something was repaired or skipped, and the rest of the input was read.
+    /// Something was repaired (invalid UTF-8, an unreadable date), and the input was read.
     case warning
+    /// An article, row or file was left out; the rest of the input was read.
+    case skipped
     /// The input could not be read at all.
     case error
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    private var rank: Int {
+      switch self {
+      case .warning: 0
+      case .skipped: 1
+      case .error: 2
+      }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
   }
 
   /// The path as given (or joined inside a folder), or `-` for standard input.

@@ -6,6 +6,7 @@ import Text
 /// The pipeline `build` and `extract` use: the bundled models and the extractor.
 enum PipelineFactory {
   static func standard() throws -> ArticleProcessor {
-    ArticleProcessor(annotators: [], extractor: PatternExtractor(linker: NameLinker()))
+    let linker = EntityLinker(gazetteer: try Gazetteer.bundled())
+    return ArticleProcessor(annotators: [], extractor: PatternExtractor(linker: linker))
   }
 }
