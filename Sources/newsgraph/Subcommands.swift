@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension NewsGraphCommand {
   /// Every subcommand, in the order `--help` lists them. Each lives in its own file.
-  static let all: [any ParsableCommand.Type] = []
+  static let all: [any ParsableCommand.Type] = [TrainCommand.self, BenchCommand.self]
 }
