@@ -2,5 +2,7 @@ import ArgumentParser
 
 extension NewsGraphCommand {
   /// Every subcommand, in the order `--help` lists them. Each lives in its own file.
-  static let all: [any ParsableCommand.Type] = [TrainCommand.self, BenchCommand.self]
+  static let all: [any ParsableCommand.Type] = [
+    AnnotateCommand.self, TrainCommand.self, EvalCommand.self, BenchCommand.self,
+  ]
 }
