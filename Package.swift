@@ -24,7 +24,7 @@ let package = Package(
     // Articles, decoding, HTML to text, boilerplate, sentences, tokens, the Document.
     .target(name: "Text"),
     // Statistical models in pure Swift: tagger, lemmatizer, parser, entity recognizer.
-    .target(name: "NLP", dependencies: ["Text"]),
+    .target(name: "NLP", dependencies: ["Text"], resources: [.copy("Models")]),
     // Entities and claims from annotated documents.
     .target(name: "Extraction", dependencies: ["NLP", "Text"], resources: [.copy("Resources")]),
     // The merged knowledge graph, its resolution and its mapping to RDF.

@@ -5,6 +5,10 @@ extension NewsGraphCommand {
   static let all: [any ParsableCommand.Type] = [
     Build.self,
     Load.self,
+    AnnotateCommand.self,
+    TrainCommand.self,
+    EvalCommand.self,
+    BenchCommand.self,
     GazetteerCommand.self,
     Lexicon.self,
   ]

@@ -1,1 +1,0 @@
-// The NLP module; see Package.swift.

@@ -1,0 +1,272 @@
+// MARK: - Averaged perceptron (training)
+
+/// A multi-class averaged perceptron over hashed features, for training.
+///
+/// Weights are sparse: each feature keeps a linked list of (class, weight) entries in flat arrays,
+/// created the first time the feature takes part in an update. Averaging uses the usual
+/// timestamp trick (Collins 2002; Daumé's lazy update), so an update costs O(features).
+/// ``freeze(threshold:)`` turns the averaged weights into a compact ``LinearModel``.
+public struct PerceptronTrainer: Sendable {
+  public let classCount: Int
+  private var table = FeatureTable(minimumCapacity: 1 << 16)
+  private var head: [Int32] = []
+  private var entryClass: [UInt16] = []
+  private var entryWeight: [Float] = []
+  private var entryTotal: [Double] = []
+  private var entryStamp: [Int32] = []
+  private var entryNext: [Int32] = []
+  /// Number of training instances seen so far (the averaging clock).
+  private(set) var instances: Int32 = 0
+
+  public init(classCount: Int) {
+    precondition(classCount > 0 && classCount <= Int(UInt16.max))
+    self.classCount = classCount
+  }
+
+  public var featureCount: Int { table.count }
+  public var entryCount: Int { entryClass.count }
+
+  /// Adds the current (non-averaged) weights of `features` to `scores` (length `classCount`).
+  public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+    for i in 0..<classCount { scores[i] = 0 }
+    entryClass.withUnsafeBufferPointer { cls in
+      entryWeight.withUnsafeBufferPointer { w in
+        entryNext.withUnsafeBufferPointer { next in
+          for f in features {
+            let id = table.find(f)
+            if id < 0 { continue }
+            var e = head[Int(id)]
+            while e >= 0 {
+              scores[Int(cls[Int(e)])] += w[Int(e)]
+              e = next[Int(e)]
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Counts one training instance; call once per decision, whether or not it was right.
+  public mutating func tick() { instances += 1 }
+
+  /// Moves weight toward `truth` and away from `guess` for `features` (no-op when equal).
+  public mutating func update(
+    _ features: UnsafeBufferPointer<UInt64>, truth: Int, guess: Int, step: Float = 1
+  ) {
+    guard truth != guess else { return }
+    for f in features {
+      let (id, inserted) = table.findOrInsert(f)
+      if inserted { head.append(-1) }
+      add(feature: Int(id), cls: truth, value: step)
+      add(feature: Int(id), cls: guess, value: -step)
+    }
+  }
+
+  @inline(__always)
+  private mutating func add(feature: Int, cls: Int, value: Float) {
+    var e = head[feature]
+    while e >= 0 {
+      if Int(entryClass[Int(e)]) == cls { break }
+      e = entryNext[Int(e)]
+    }
+    if e < 0 {
+      e = Int32(entryClass.count)
+      entryClass.append(UInt16(cls))
+      entryWeight.append(0)
+      entryTotal.append(0)
+      entryStamp.append(instances)
+      entryNext.append(head[feature])
+      head[feature] = e
+    }
+    let i = Int(e)
+    entryTotal[i] += Double(instances - entryStamp[i]) * Double(entryWeight[i])
+    entryStamp[i] = instances
+    entryWeight[i] += value
+  }
+
+  /// The averaged weights as a frozen model, dropping entries whose magnitude is below `threshold`.
+  public func freeze(threshold: Float = 0) -> LinearModel {
+    let pairs = table.pairsByID()
+    var keys: [UInt64] = []
+    var rowStart: [Int32] = [0]
+    var classes: [UInt16] = []
+    var weights: [Float] = []
+    let time = Double(max(instances, 1))
+    var row: [(UInt16, Float)] = []
+    for (key, id) in pairs {
+      row.removeAll(keepingCapacity: true)
+      var e = head[Int(id)]
+      while e >= 0 {
+        let i = Int(e)
+        let total = entryTotal[i] + Double(instances - entryStamp[i]) * Double(entryWeight[i])
+        let average = Float(total / time)
+        if abs(average) > threshold && average != 0 { row.append((entryClass[i], average)) }
+        e = entryNext[i]
+      }
+      if row.isEmpty { continue }
+      row.sort { $0.0 < $1.0 }
+      keys.append(key)
+      for (c, w) in row {
+        classes.append(c)
+        weights.append(w)
+      }
+      rowStart.append(Int32(classes.count))
+    }
+    return LinearModel(
+      classCount: classCount, keys: keys, rowStart: rowStart, classes: classes, weights: weights)
+  }
+}
+
+// MARK: - Frozen linear model (prediction)
+
+/// Averaged perceptron weights for prediction.
+///
+/// Each feature's nonzero class weights sit together in one flat array of packed entries
+/// (class id in the high 16 bits, weight quantized to a signed 16-bit integer in the low bits),
+/// found through an open-addressing table whose slots hold the key and the row's place. A
+/// lookup thus touches one table slot and one run of entries. All weights share one scale, so
+/// scores are computed in quantized units (the argmax does not change).
+public struct LinearModel: Sendable {
+  public let classCount: Int
+  /// Feature keys, row starts (`rowStart[i]..<rowStart[i+1]` in ``entries``), packed entries.
+  let keys: [UInt64]
+  let rowStart: [Int32]
+  let entries: [UInt32]
+  /// Weight = quantized value × scale.
+  let scale: Float
+  private let slots: [Slot]
+  private let shift: UInt64
+
+  struct Slot: Sendable {
+    var key: UInt64 = 0
+    var start: UInt32 = 0
+    var end: UInt32 = 0
+  }
+
+  init(classCount: Int, keys: [UInt64], rowStart: [Int32], entries: [UInt32], scale: Float) {
+    self.classCount = classCount
+    self.keys = keys
+    self.rowStart = rowStart
+    self.entries = entries
+    self.scale = scale
+    var capacity = 16
+    while capacity < keys.count * 2 { capacity <<= 1 }
+    let shift = UInt64(64 - capacity.trailingZeroBitCount)
+    var slots = [Slot](repeating: Slot(), count: capacity)
+    for (i, k) in keys.enumerated() {
+      let key = FeatureTable.normalize(k)
+      var j = Int(truncatingIfNeeded: key >> shift)
+      while slots[j].key != 0 && slots[j].key != key { j = (j + 1) & (capacity - 1) }
+      slots[j] = Slot(key: key, start: UInt32(rowStart[i]), end: UInt32(rowStart[i + 1]))
+    }
+    self.slots = slots
+    self.shift = shift
+  }
+
+  /// Quantizes float rows.
+  init(classCount: Int, keys: [UInt64], rowStart: [Int32], classes: [UInt16], weights: [Float]) {
+    let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
+    let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+    var entries: [UInt32] = []
+    entries.reserveCapacity(weights.count)
+    for (c, w) in zip(classes, weights) {
+      let q = Int16(clamping: Int((w / scale).rounded()))
+      entries.append(UInt32(c) << 16 | UInt32(UInt16(bitPattern: q)))
+    }
+    self.init(classCount: classCount, keys: keys, rowStart: rowStart, entries: entries, scale: scale)
+  }
+
+  public var featureCount: Int { keys.count }
+  public var weightCount: Int { entries.count }
+
+  /// A copy without the entries whose weight magnitude is at most `threshold`.
+  public func pruned(threshold: Float) -> LinearModel {
+    let limit = Int32((threshold / scale).rounded(.down))
+    var newKeys: [UInt64] = []
+    var newRows: [Int32] = [0]
+    var newEntries: [UInt32] = []
+    for (i, k) in keys.enumerated() {
+      let before = newEntries.count
+      for e in entries[Int(rowStart[i])..<Int(rowStart[i + 1])] {
+        let q = Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: e)))
+        if abs(q) > limit { newEntries.append(e) }
+      }
+      if newEntries.count > before {
+        newKeys.append(k)
+        newRows.append(Int32(newEntries.count))
+      }
+    }
+    return LinearModel(
+      classCount: classCount, keys: newKeys, rowStart: newRows, entries: newEntries, scale: scale)
+  }
+
+  /// Sets `scores` (length `classCount`) to the sum of the weights of `features`, in units of ``scale``.
+  ///
+  /// Looks up all features first and then adds their rows, so that the table's cache misses
+  /// overlap instead of waiting one after another.
+  @inline(__always)
+  public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+    for i in 0..<classCount { scores[i] = 0 }
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
+      slots.withUnsafeBufferPointer { table in
+        let mask = table.count - 1
+        var found = 0
+        for f in features {
+          let key = f == 0 ? 1 : f
+          var j = Int(truncatingIfNeeded: key >> shift)
+          while true {
+            let slot = table[j]
+            if slot.key == key {
+              rows[found] = UInt64(slot.start) << 32 | UInt64(slot.end)
+              found += 1
+              break
+            }
+            if slot.key == 0 { break }
+            j = (j + 1) & mask
+          }
+        }
+        entries.withUnsafeBufferPointer { e in
+          for r in 0..<found {
+            let start = Int(rows[r] >> 32)
+            let end = Int(rows[r] & 0xFFFF_FFFF)
+            for j in start..<end {
+              let v = e[j]
+              scores[Int(v >> 16)] += Float(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// MARK: - Deterministic randomness
+
+/// SplitMix64: a small, fixed pseudo-random generator so that training shuffles identically
+/// everywhere (Swift's `shuffle` algorithm is not guaranteed to stay the same).
+public struct SplitMix64: Sendable {
+  private var state: UInt64
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform integer in `0..<bound`.
+  public mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+  /// A uniform double in `[0, 1)`.
+  public mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+  /// Fisher–Yates shuffle.
+  public mutating func shuffle<T>(_ array: inout [T]) {
+    guard array.count > 1 else { return }
+    for i in stride(from: array.count - 1, to: 0, by: -1) {
+      array.swapAt(i, next(below: i + 1))
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import Text
+
+// MARK: - Part-of-speech tagger
+
+/// A greedy left-to-right averaged-perceptron tagger predicting UPOS and XPOS together.
+///
+/// Each class is one (UPOS, XPOS) pair seen in training, so one decision gives both tags and they
+/// always agree. Frequent unambiguous words are tagged from a tag dictionary without scoring.
+public struct Tagger: Sendable {
+  /// Class id → UPOS and XPOS.
+  public let upos: [String]
+  public let xpos: [String]
+  let model: LinearModel
+  /// Word-form hash → class, for frequent words that (almost) always take one class.
+  let tagDictionary: FeatureTable
+  /// Word-form hash → ambiguity-class id, for words seen often enough in training.
+  let ambiguity: FeatureTable
+
+  static let featureCapacity = 48
+
+  init(
+    upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable
+  ) {
+    self.upos = upos
+    self.xpos = xpos
+    self.model = model
+    self.tagDictionary = tagDictionary
+    self.ambiguity = ambiguity
+  }
+
+  /// The hashed properties of a word, with its ambiguity class.
+  @inline(__always)
+  func wordHashes(_ form: String) -> WordHashes {
+    var h = WordHashes(form)
+    h.ambiguity = UInt64(bitPattern: Int64(ambiguity.find(h.form) + 1))
+    return h
+  }
+
+  public var classCount: Int { upos.count }
+
+  // MARK: Features
+
+  /// Writes the feature hashes of word `i` into `out`; returns how many were written.
+  /// `words` holds the sentence's hashes with two padding entries on each side
+  /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none).
+  @inline(__always)
+  static func features(
+    _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64,
+    out: UnsafeMutablePointer<UInt64>
+  ) -> Int {
+    let w = words[i + 2]
+    let wm1 = words[i + 1]
+    let wm2 = words[i]
+    let wp1 = words[i + 3]
+    let wp2 = words[i + 4]
+    @inline(__always) func h(_ t: UInt64, _ a: UInt64) -> UInt64 {
+      FeatureHash.combine(t &* 0x1000_0000_01B3, a)
+    }
+    @inline(__always) func h(_ t: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+      FeatureHash.combine(FeatureHash.combine(t &* 0x1000_0000_01B3, a), b)
+    }
+    var n = 0
+    @inline(__always) func add(_ v: UInt64) {
+      out[n] = v
+      n += 1
+    }
+    add(h(1, 0))  // bias
+    add(h(2, w.form))
+    add(h(3, w.lower))
+    add(h(4, w.prefix.0))
+    add(h(5, w.prefix.1))
+    add(h(6, w.prefix.2))
+    add(h(7, w.prefix.3))
+    add(h(8, w.suffix.0))
+    add(h(9, w.suffix.1))
+    add(h(10, w.suffix.2))
+    add(h(11, w.suffix.3))
+    add(h(12, w.shape))
+    add(h(13, w.flags, i == 0 ? 1 : 0))
+    add(h(14, wm1.lower))
+    add(h(15, wm2.lower))
+    add(h(16, wp1.lower))
+    add(h(17, wp2.lower))
+    add(h(18, wm1.suffix.2))
+    add(h(19, wp1.suffix.2))
+    add(h(20, wp1.shape))
+    add(h(21, p1))
+    add(h(22, p2))
+    add(h(23, p1, p2))
+    add(h(24, p1, w.lower))
+    add(h(25, p1, w.suffix.2))
+    add(h(26, wm1.lower, w.lower))
+    add(h(27, w.lower, wp1.lower))
+    add(h(28, p1, wp1.lower))
+    add(h(29, wm1.lower, wp1.lower))
+    add(h(30, wp1.lower, wp2.lower))
+    add(h(31, wp1.suffix.1))
+    add(h(32, wm1.shape, w.shape))
+    add(h(33, w.shape, wp1.shape))
+    add(h(34, p2, w.lower))
+    add(h(35, w.suffix.1, wp1.suffix.1))
+    add(h(36, wp1.ambiguity))
+    add(h(37, wp2.ambiguity))
+    add(h(38, w.ambiguity))
+    add(h(39, p1, wp1.ambiguity))
+    add(h(40, w.ambiguity, wp1.ambiguity))
+    add(h(41, p1, w.ambiguity))
+    add(h(42, wm1.form))
+    add(h(43, wp1.form))
+    add(h(44, w.ambiguity, w.suffix.2))
+    return n
+  }
+
+  // MARK: Prediction
+
+  /// Reusable buffers for tagging; one per thread.
+  final class Workspace {
+    var words: [WordHashes] = []
+    var features = [UInt64](repeating: 0, count: Tagger.featureCapacity)
+    var scores: [Float]
+    init(classCount: Int) { scores = [Float](repeating: 0, count: classCount) }
+  }
+
+  /// Predicted class ids for the words `forms[range]`, written to `result[range]`.
+  func tag(
+    _ forms: [String], _ range: Range<Int>, into result: inout [Int32], workspace: Workspace
+  ) {
+    workspace.words.removeAll(keepingCapacity: true)
+    workspace.words.append(.padding)
+    workspace.words.append(.padding)
+    for i in range { workspace.words.append(wordHashes(forms[i])) }
+    workspace.words.append(.padding)
+    workspace.words.append(.padding)
+    var p1: UInt64 = 0
+    var p2: UInt64 = 0
+    let count = range.count
+    workspace.words.withUnsafeBufferPointer { words in
+      workspace.features.withUnsafeMutableBufferPointer { feats in
+        workspace.scores.withUnsafeMutableBufferPointer { scores in
+          for i in 0..<count {
+            var cls = tagDictionary.find(words[i + 2].form)
+            if cls < 0 {
+              let n = Self.features(words, i, p1: p1, p2: p2, out: feats.baseAddress!)
+              model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
+              cls = Int32(Self.argmax(UnsafeBufferPointer(scores)))
+            }
+            result[range.lowerBound + i] = cls
+            p2 = p1
+            p1 = UInt64(cls) + 1
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  static func argmax(_ scores: UnsafeBufferPointer<Float>) -> Int {
+    var best = 0
+    var bestScore = scores[0]
+    for c in 1..<scores.count where scores[c] > bestScore {
+      best = c
+      bestScore = scores[c]
+    }
+    return best
+  }
+
+  /// Tags one sentence; returns class ids.
+  public func tag(_ forms: [String]) -> [Int32] {
+    var result = [Int32](repeating: 0, count: forms.count)
+    tag(forms, 0..<forms.count, into: &result, workspace: Workspace(classCount: classCount))
+    return result
+  }
+}
+
+// MARK: - Documents
+
+extension Tagger {
+  /// Predicted class ids (indices into ``upos`` and ``xpos``) for every token of a document,
+  /// tagging sentence by sentence.
+  public func tagClasses(_ document: Document) -> [Int32] {
+    var classes = [Int32](repeating: 0, count: document.tokenCount)
+    let workspace = Workspace(classCount: classCount)
+    for s in document.sentences where !s.isEmpty {
+      tag(document.forms, s, into: &classes, workspace: workspace)
+    }
+    return classes
+  }
+}

@@ -1,0 +1,193 @@
+// MARK: - Tagger training
+
+/// Options for ``Tagger/train(_:options:afterIteration:)``.
+public struct TaggerTrainingOptions: Sendable {
+  public var iterations = 10
+  public var seed: UInt64 = 1
+  /// A word enters the tag dictionary when seen at least this often...
+  public var tagDictionaryMinCount = 20
+  /// ...and its most frequent class covers at least this share of its occurrences.
+  public var tagDictionaryMinShare = 0.995
+  /// Words seen at least this often get an ambiguity class (their set of frequent tags) as a feature.
+  public var ambiguityMinCount = 3
+  /// Averaged weights with a smaller magnitude are dropped from the model.
+  public var pruneThreshold: Float = 0.0
+
+  public static let `default` = TaggerTrainingOptions()
+  public init() {}
+}
+
+extension Tagger {
+  /// Trains a tagger on gold sentences, deterministically; `afterIteration` sees each
+  /// iteration's averaged model (for reporting development scores).
+  public static func train(
+    _ sentences: [CoNLLUSentence], options: TaggerTrainingOptions = .default,
+    afterIteration: (Int, Tagger) -> Void = { _, _ in }
+  ) -> Tagger {
+    // Classes: (UPOS, XPOS) pairs in order of first appearance.
+    var classIDs: [String: Int] = [:]
+    var upos: [String] = []
+    var xpos: [String] = []
+    var gold: [[Int32]] = []
+    var counts: [UInt64: [Int32: Int]] = [:]
+    for s in sentences {
+      var tags: [Int32] = []
+      for w in s.words {
+        let key = w.upos + "\t" + w.xpos
+        let id: Int
+        if let existing = classIDs[key] {
+          id = existing
+        } else {
+          id = upos.count
+          classIDs[key] = id
+          upos.append(w.upos)
+          xpos.append(w.xpos)
+        }
+        tags.append(Int32(id))
+        counts[WordHashes(w.form).form, default: [:]][Int32(id), default: 0] += 1
+      }
+      gold.append(tags)
+    }
+    // Tag dictionary.
+    var dictionary = FeatureTable(minimumCapacity: 4096)
+    for key in counts.keys.sorted() {
+      let c = counts[key]!
+      let total = c.values.reduce(0, +)
+      guard total >= options.tagDictionaryMinCount else { continue }
+      let top = c.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!
+      if Double(top.value) / Double(total) >= options.tagDictionaryMinShare {
+        dictionary.insert(key, id: top.key)
+      }
+    }
+    // Ambiguity classes: the set of classes covering at least 10% of a word's occurrences.
+    var ambiguity = FeatureTable(minimumCapacity: counts.count)
+    var ambiguityIDs: [[Int32]: Int32] = [:]
+    for key in counts.keys.sorted() {
+      let c = counts[key]!
+      let total = c.values.reduce(0, +)
+      guard total >= options.ambiguityMinCount else { continue }
+      let set = c.filter { Double($0.value) >= 0.1 * Double(total) }.keys.sorted()
+      let id = ambiguityIDs[set] ?? Int32(ambiguityIDs.count)
+      ambiguityIDs[set] = id
+      ambiguity.insert(key, id: id)
+    }
+    let shell = Tagger(
+      upos: upos, xpos: xpos, model: PerceptronTrainer(classCount: 1).freeze(), tagDictionary: dictionary,
+      ambiguity: ambiguity)
+    let hashes: [[WordHashes]] = sentences.map { s in
+      [.padding, .padding] + s.words.map { shell.wordHashes($0.form) } + [.padding, .padding]
+    }
+    var trainer = PerceptronTrainer(classCount: upos.count)
+    var order = Array(sentences.indices)
+    var rng = SplitMix64(seed: options.seed)
+    var features = [UInt64](repeating: 0, count: featureCapacity)
+    var scores = [Float](repeating: 0, count: upos.count)
+    for iteration in 1...max(1, options.iterations) {
+      rng.shuffle(&order)
+      for si in order {
+        let tags = gold[si]
+        hashes[si].withUnsafeBufferPointer { words in
+          features.withUnsafeMutableBufferPointer { feats in
+            scores.withUnsafeMutableBufferPointer { sc in
+              var p1: UInt64 = 0
+              var p2: UInt64 = 0
+              for i in 0..<tags.count {
+                var guess = dictionary.find(words[i + 2].form)
+                if guess < 0 {
+                  let n = Tagger.features(words, i, p1: p1, p2: p2, out: feats.baseAddress!)
+                  let f = UnsafeBufferPointer(rebasing: feats[0..<n])
+                  trainer.score(f, into: sc)
+                  guess = Int32(argmax(UnsafeBufferPointer(sc)))
+                  trainer.tick()
+                  trainer.update(f, truth: Int(tags[i]), guess: Int(guess))
+                }
+                p2 = p1
+                p1 = UInt64(guess) + 1
+              }
+            }
+          }
+        }
+      }
+      afterIteration(
+        iteration,
+        Tagger(
+          upos: upos, xpos: xpos, model: trainer.freeze(threshold: options.pruneThreshold),
+          tagDictionary: dictionary, ambiguity: ambiguity))
+    }
+    return Tagger(
+      upos: upos, xpos: xpos, model: trainer.freeze(threshold: options.pruneThreshold),
+      tagDictionary: dictionary, ambiguity: ambiguity)
+  }
+}
+
+// MARK: - Tagging model file
+
+/// The tagger and lemmatizer with their metadata, as stored in one model file.
+public struct TaggingModel: Sendable {
+  public var header: ModelHeader
+  public let tagger: Tagger
+  public let lemmatizer: Lemmatizer
+
+  public init(header: ModelHeader, tagger: Tagger, lemmatizer: Lemmatizer) {
+    self.header = header
+    self.tagger = tagger
+    self.lemmatizer = lemmatizer
+  }
+
+  /// Loads a model file written by ``write(to:)``.
+  public init(contentsOf path: String) throws {
+    let archive = try ModelArchive(contentsOf: path)
+    try self.init(archive: archive, file: path)
+  }
+
+  init(archive: ModelArchive, file: String) throws {
+    guard archive.header.kind == "tagger" else {
+      throw NLPError.invalidModel(
+        file: file, reason: "expected a tagger model, found '\(archive.header.kind)'")
+    }
+    let upos = try archive.strings("UPOS", file: file)
+    let xpos = try archive.strings("XPOS", file: file)
+    guard upos.count == xpos.count, !upos.isEmpty else {
+      throw NLPError.invalidModel(file: file, reason: "inconsistent tag sets")
+    }
+    let model = try archive.linearModel(prefix: "T", classCount: upos.count, file: file)
+    let dkeys: [UInt64] = try archive.get("DKEY", file: file)
+    let dvals: [Int32] = try archive.get("DVAL", file: file)
+    guard dkeys.count == dvals.count, dvals.allSatisfy({ $0 >= 0 && Int($0) < upos.count }) else {
+      throw NLPError.invalidModel(file: file, reason: "inconsistent tag dictionary")
+    }
+    var dictionary = FeatureTable(minimumCapacity: dkeys.count)
+    for (k, v) in zip(dkeys, dvals) { dictionary.insert(k, id: v) }
+    let akeys: [UInt64] = try archive.get("AKEY", file: file)
+    let avals: [Int32] = try archive.get("AVAL", file: file)
+    guard akeys.count == avals.count else {
+      throw NLPError.invalidModel(file: file, reason: "inconsistent ambiguity classes")
+    }
+    var ambiguity = FeatureTable(minimumCapacity: akeys.count)
+    for (k, v) in zip(akeys, avals) { ambiguity.insert(k, id: v) }
+    header = archive.header
+    tagger = Tagger(upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity)
+    lemmatizer = try Lemmatizer(archive: archive, file: file)
+  }
+
+  /// The model file's bytes.
+  public func archive() -> ModelArchive {
+    var header = header
+    header.kind = "tagger"
+    header.labels = zip(tagger.upos, tagger.xpos).map { "\($0)\t\($1)" }
+    var a = ModelArchive(header: header)
+    a.put("UPOS", strings: tagger.upos)
+    a.put("XPOS", strings: tagger.xpos)
+    a.put(tagger.model, prefix: "T")
+    let d = tagger.tagDictionary.pairsByID()
+    a.put("DKEY", d.map(\.0))
+    a.put("DVAL", d.map(\.1))
+    let amb = tagger.ambiguity.pairsByID()
+    a.put("AKEY", amb.map(\.0))
+    a.put("AVAL", amb.map(\.1))
+    lemmatizer.store(in: &a)
+    return a
+  }
+
+  public func write(to path: String) throws { try archive().write(to: path) }
+}

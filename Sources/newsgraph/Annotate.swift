@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import NLP
+import Text
+
+/// `newsgraph annotate`: tags, lemmatizes and parses CoNLL-U or raw text, writing CoNLL-U.
+struct AnnotateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "annotate",
+    abstract: "Predict UPOS, XPOS, LEMMA, HEAD and DEPREL; write CoNLL-U to standard output.",
+    discussion: """
+      From CoNLL-U, only the word forms, sentence breaks, comments (sent_id, text, ...) and
+      multiword-token lines are kept; the gold columns are ignored and empty nodes dropped, so the
+      output has exactly the input's words and sentences.
+      """
+  )
+
+  enum InputFormat: String, ExpressibleByArgument { case conllu, text }
+  enum OutputFormat: String, ExpressibleByArgument { case conllu }
+
+  @Option(help: "Input format.") var from = InputFormat.conllu
+  @Option(help: "Output format.") var to = OutputFormat.conllu
+  @Option(help: "Tagger model (default: bundled).") var tagger: String?
+  @Option(help: "Parser model (default: bundled).") var parser: String?
+  @Argument(help: "Input files; none or '-' reads standard input.") var inputs: [String] = []
+
+  func run() throws {
+    let tagging =
+      try tagger.map { try TaggingModel(contentsOf: $0) }
+      ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
+    let parsing =
+      try parser.map { try ParsingModel(contentsOf: $0) }
+      ?? ParsingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.parserResource))
+    let annotator = SyntaxAnnotator(tagging: tagging, parsing: parsing)
+    var output = ""
+    for input in inputs.isEmpty ? ["-"] : inputs {
+      switch from {
+      case .conllu:
+        let sentences = try readCoNLLU(input)
+        CoNLLU.write(annotator.annotate(sentences), to: &output)
+      case .text:
+        let text = try readText(input)
+        var document = Document(article: Article(id: input, source: input, text: text))
+        BenchTokenizer.tokenize(&document)
+        annotator.annotate(&document)
+        CoNLLU.write(Self.sentences(of: document, name: input), to: &output)
+      }
+      FileHandle.standardOutput.write(Data(output.utf8))
+      output = ""
+    }
+  }
+
+  func readText(_ path: String) throws -> String {
+    if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ValidationError("\(path): cannot read file")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// CoNLL-U sentences from an annotated document (`sent_id` = name-number, `text`, SpaceAfter=No).
+  static func sentences(of d: Document, name: String) -> [CoNLLUSentence] {
+    var out: [CoNLLUSentence] = []
+    for (k, s) in d.sentences.enumerated() where !s.isEmpty {
+      let text = d.text(ofTokens: s).replacingOccurrences(of: "\n", with: " ")
+      var sentence = CoNLLUSentence(comments: ["sent_id = \(name)-\(k + 1)", "text = \(text)"])
+      for t in s {
+        var w = CoNLLUWord(
+          id: t - s.lowerBound + 1, form: d.forms[t], lemma: d.lemmas[t], upos: d.upos[t], xpos: d.xpos[t])
+        if !d.heads.isEmpty {
+          w.head = d.heads[t] < 0 ? 0 : Int(d.heads[t]) - s.lowerBound + 1
+          w.deprel = d.deprels[t]
+        }
+        if t + 1 < s.upperBound && d.tokenEnds[t] == d.tokenStarts[t + 1] { w.misc = "SpaceAfter=No" }
+        sentence.words.append(w)
+      }
+      out.append(sentence)
+    }
+    return out
+  }
+}

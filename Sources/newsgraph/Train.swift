@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import NLP
+
+/// `newsgraph train tagger|parser`: reproducible training of the NLP models.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a model from annotated data (deterministic: same data and options give the same file).",
+    subcommands: [TrainTagger.self, TrainParser.self]
+  )
+}
+
+/// Reads a CoNLL-U file, naming it in errors.
+func readCoNLLU(_ path: String) throws -> [CoNLLUSentence] {
+  let text: String
+  if path == "-" {
+    text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  } else {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ValidationError("\(path): cannot read file")
+    }
+    text = String(decoding: data, as: UTF8.self)
+  }
+  return try CoNLLU.parse(text, file: path)
+}
+
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func percent(_ x: Double) -> String { String(format: "%.2f", x) }
+
+struct TrainTagger: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tagger",
+    abstract: "Train the UPOS/XPOS tagger and the lemmatizer (one model file)."
+  )
+
+  @Option(help: "Training data (CoNLL-U).") var train: String
+  @Option(help: "Development data (CoNLL-U), scored after each iteration.") var dev: String?
+  @Option(name: .shortAndLong, help: "Model file to write.") var output: String
+  @Option(help: "Training iterations.") var iterations = TaggerTrainingOptions.default.iterations
+  @Option(help: "Random seed for shuffling.") var seed = TaggerTrainingOptions.default.seed
+  @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = TaggerTrainingOptions.default
+    .pruneThreshold
+
+  func run() throws {
+    let started = Date()
+    let trainSentences = try readCoNLLU(train)
+    let devSentences = try dev.map(readCoNLLU)
+    var options = TaggerTrainingOptions.default
+    options.iterations = iterations
+    options.seed = seed
+    options.pruneThreshold = prune
+    let lemmatizer = Lemmatizer.train(trainSentences)
+    var last = EvaluationReport()
+    let tagger = Tagger.train(trainSentences, options: options) { iteration, tagger in
+      guard let devSentences else {
+        printError("iteration \(iteration)")
+        return
+      }
+      let annotator = SyntaxAnnotator(
+        tagging: TaggingModel(
+          header: ModelHeader(kind: "tagger", labels: [], trainingData: "", trainingChecksum: ""),
+          tagger: tagger, lemmatizer: lemmatizer), parsing: nil)
+      let report =
+        (try? Evaluation.goldTokens(gold: devSentences, predicted: annotator.annotate(devSentences)))
+        ?? .init()
+      last = report
+      printError(
+        "iteration \(iteration): dev UPOS \(percent(report.upos)) XPOS \(percent(report.xpos)) lemma \(percent(report.lemma)) (\(Int(Date().timeIntervalSince(started)))s)"
+      )
+    }
+    var scores: [String: Double] = [:]
+    if devSentences != nil {
+      scores = ["dev.UPOS": last.upos, "dev.XPOS": last.xpos, "dev.Lemmas": last.lemma]
+    }
+    let header = ModelHeader(
+      kind: "tagger", labels: [], trainingData: URL(fileURLWithPath: train).lastPathComponent,
+      trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
+      options: [
+        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+      ])
+    let model = TaggingModel(header: header, tagger: tagger, lemmatizer: lemmatizer)
+    try model.write(to: output)
+    printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
+  }
+}
+
+struct TrainParser: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "parser",
+    abstract: "Train the dependency parser (arc-hybrid, dynamic oracle, pseudo-projective)."
+  )
+
+  enum TrainingTags: String, ExpressibleByArgument {
+    case gold, predicted
+  }
+
+  @Option(help: "Training data (CoNLL-U).") var train: String
+  @Option(help: "Development data (CoNLL-U), scored after each iteration with predicted tags.") var dev:
+    String?
+  @Option(name: .shortAndLong, help: "Model file to write.") var output: String
+  @Option(help: "Tagger model for predicted tags (default: the bundled one).") var tagger: String?
+  @Option(help: "Tags the parser trains on: gold, or predicted by the tagger.") var trainTags = TrainingTags
+    .predicted
+  @Option(help: "Training iterations.") var iterations = ParserTrainingOptions.default.iterations
+  @Option(help: "Random seed for shuffling and exploration.") var seed = ParserTrainingOptions.default.seed
+  @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = ParserTrainingOptions.default
+    .pruneThreshold
+
+  func run() throws {
+    let started = Date()
+    let trainSentences = try readCoNLLU(train)
+    let devSentences = try dev.map(readCoNLLU)
+    let tagging =
+      try tagger.map { try TaggingModel(contentsOf: $0) }
+      ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
+    let tagsOnly = SyntaxAnnotator(tagging: tagging, parsing: nil)
+    let trainTagHashes: [[UInt64]]
+    switch trainTags {
+    case .gold:
+      trainTagHashes = trainSentences.map { $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) } }
+    case .predicted:
+      trainTagHashes = tagsOnly.annotate(trainSentences).map {
+        $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) }
+      }
+    }
+    var options = ParserTrainingOptions.default
+    options.iterations = iterations
+    options.seed = seed
+    options.pruneThreshold = prune
+    var last = EvaluationReport()
+    let parser = Parser.train(trainSentences, tags: trainTagHashes, options: options, log: printError) {
+      iteration, parser in
+      guard let devSentences else { return }
+      let annotator = SyntaxAnnotator(
+        tagging: tagging, parsing: ParsingModel(header: tagging.header, parser: parser))
+      let report =
+        (try? Evaluation.goldTokens(gold: devSentences, predicted: annotator.annotate(devSentences)))
+        ?? .init()
+      last = report
+      printError(
+        "iteration \(iteration): dev UAS \(percent(report.uas)) LAS \(percent(report.las)) (\(Int(Date().timeIntervalSince(started)))s)"
+      )
+    }
+    var scores: [String: Double] = [:]
+    if devSentences != nil { scores = ["dev.UAS": last.uas, "dev.LAS": last.las, "dev.UPOS": last.upos] }
+    let header = ModelHeader(
+      kind: "parser", labels: parser.labels, trainingData: URL(fileURLWithPath: train).lastPathComponent,
+      trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
+      options: [
+        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "trainTags": trainTags.rawValue,
+        "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
+        "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
+        "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+      ])
+    try ParsingModel(header: header, parser: parser).write(to: output)
+    printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
+  }
+}
