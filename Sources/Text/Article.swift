@@ -3,8 +3,10 @@
 /// Character offsets everywhere in NewsGraph count Unicode scalars into ``text``
 /// (the unit RFC 5147 `#char=` fragments use).
 public struct Article: Sendable, Hashable {
-  /// A stable identifier: the JSON Lines `id`, else the file path as given on the command line
-  /// (with `#line` for JSON Lines rows without an id), or `stdin`.
+  /// A stable identifier: the JSON Lines `id`; else the file's name, or for a file inside a folder
+  /// given as input the folder's name joined with the path inside it (`examples/a.txt`), with
+  /// `#L<line>` for JSON Lines rows without an id; or `stdin`. Never an absolute path, so the
+  /// same corpus gives the same ids wherever it sits.
   public var id: String
   /// Where the article came from, for messages: a path, `path:line` for JSON Lines, or `-`.
   public var source: String

@@ -130,14 +130,22 @@ public struct ArticleStream: Sequence {
         walkRoot = path
         walkArticles = 0
         visitedFolders = []
-        enterFolder(path, id: path)
+        enterFolder(path, id: Self.portableName(path))
         if walk.isEmpty { walkRoot = nil }  // listing failed: that finding is enough
       } else {
         // A file named on the command line is read whatever its extension; its format comes from
         // the extension when known, else from its first byte.
         let ext = (path as NSString).pathExtension
-        openFile(path, id: path, format: ArticleReader.Format(extension: ext), explicit: true)
+        openFile(path, id: Self.portableName(path), format: ArticleReader.Format(extension: ext), explicit: true)
       }
+    }
+
+    /// The last component of a path as given ("examples" for "/work/main/examples/", the folder's
+    /// own name for "."): article ids must not depend on where the corpus sits or where the
+    /// command runs, or the same article would get another IRI on another machine.
+    static func portableName(_ path: String) -> String {
+      let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+      return name.isEmpty ? path : name
     }
 
     mutating func openStandardInput() {

@@ -1,9 +1,10 @@
 """The `build` command end to end: determinism, the diagram, and bad input."""
 import os
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from rdflib import Graph, Namespace, RDF
+from rdflib import Graph, Namespace, RDF, RDFS
 
 from conftest import ROOT, run_newsgraph
 
@@ -20,13 +21,21 @@ def test_two_runs_give_byte_identical_rdf(example_output, tmp_path):
 
 
 def test_svg_is_well_formed_with_one_node_per_drawn_entity(example_output):
-    svg = ET.parse(example_output / "graph.svg").getroot()
+    svg = ET.parse(example_output / "graph.svg").getroot()  # raises if not well-formed XML
     nodes = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "node"]
     dot = (example_output / "graph.dot").read_text(encoding="utf-8")
-    drawn = [line for line in dot.splitlines() if line.strip().startswith('"entity:') or ' [ng_entity=' in line]
-    entity_nodes = [g for g in nodes if (g.findtext(f"{SVG}title") or "").startswith("entity:")]
-    assert entity_nodes, "no entity node in the SVG"
-    assert len(entity_nodes) == len({g.findtext(f"{SVG}title") for g in entity_nodes})
+    dot_nodes = re.findall(r"^\s*n\d+ \[", dot, flags=re.MULTILINE)
+    assert nodes, "no node drawn"
+    assert len(nodes) == len(dot_nodes)
+    ttl = Graph().parse(example_output / "graph.ttl", format="turtle")
+    labels = {" ".join(str(label).split()) for e in ttl.subjects(RDF.type, NG.Entity) for label in ttl.objects(e, RDFS.label)}
+    for node in nodes:
+        text = " ".join(" ".join(t.text or "" for t in node.iter(f"{SVG}text")).split())
+        # The label comes first; a job title may follow on the next line.
+        label = next((l for l in labels if text == l or text.startswith(l + " ")), None)
+        assert label, f"node {text!r} is not an entity of the graph"
+        tooltip = next(a for a in node.iter(f"{SVG}a")).get("{http://www.w3.org/1999/xlink}title")
+        assert tooltip and label in tooltip
 
 
 def test_no_output_and_failure_status_for_a_missing_file(tmp_path):
