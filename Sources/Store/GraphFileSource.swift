@@ -45,6 +45,8 @@ public struct GraphFileSource: StatementSource {
     }
   }
 
+  public var name: String { path }
+
   public mutating func next() throws(StoreError) -> SerializedStatement? {
     while let line = try reader.nextLine() {
       if let statement = try splitter.split(line, lineNumber: reader.lineNumber) { return statement }

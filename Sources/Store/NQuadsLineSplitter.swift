@@ -60,7 +60,7 @@ struct NQuadsLineSplitter {
       throw error(line, index, lineNumber, "one statement per line is expected; found more after '.'")
     }
     return SerializedStatement(
-      triple: Array(line[tripleStart..<tripleEnd]), graph: graph, hasBlankNode: hasBlank)
+      triple: Array(line[tripleStart..<tripleEnd]), graph: graph, hasBlankNode: hasBlank, line: lineNumber)
   }
 
   // MARK: - Terms

@@ -9,6 +9,8 @@ public struct QuadSource<Quads: IteratorProtocol<Quad>>: StatementSource {
     self.quads = quads.makeIterator()
   }
 
+  public var name: String { "quads in memory" }
+
   public mutating func next() throws(StoreError) -> SerializedStatement? {
     guard let quad = quads.next() else { return nil }
     var bytes: [UInt8] = []

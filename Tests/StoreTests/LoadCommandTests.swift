@@ -94,6 +94,8 @@ struct LoadCommandTests {
       // The server's own explanation follows on the next line.
       let said = run.error.components(separatedBy: "it said:\n").last ?? ""
       #expect(!said.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+      // And which lines of the file the refused request carried.
+      #expect(run.error.contains("from line 1 of \(file.path)"))
     }
   }
 
