@@ -44,7 +44,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "RDFTests", dependencies: ["RDF"]),
+    .testTarget(name: "RDFTests", dependencies: ["RDF"], exclude: ["Golden", "Interop"]),
     .testTarget(name: "TextTests", dependencies: ["Text"]),
     .testTarget(name: "NLPTests", dependencies: ["NLP", "Text"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "NLP", "Text"]),

@@ -22,3 +22,26 @@ public struct PrefixMap: Sendable, Hashable {
     }
   }
 }
+
+// MARK: - Lookup
+
+extension PrefixMap {
+  /// The namespace bound to `prefix`, if any.
+  public func namespace(for prefix: String) -> String? {
+    entries.first { $0.prefix == prefix }?.namespace
+  }
+
+  /// Splits `iri` at the longest namespace of the map that it starts with.
+  ///
+  /// The local part is returned unchecked: each syntax decides whether it can write it
+  /// (Turtle: ``TurtleSyntax/PN_LOCAL(_:)``).
+  public func split(_ iri: IRI) -> (prefix: String, local: Substring)? {
+    var best: (prefix: String, namespace: String)?
+    for entry in entries where iri.value.utf8.starts(with: entry.namespace.utf8) {
+      if best == nil || entry.namespace.utf8.count > best!.namespace.utf8.count { best = entry }
+    }
+    guard let best else { return nil }
+    let localStart = iri.value.utf8.index(iri.value.utf8.startIndex, offsetBy: best.namespace.utf8.count)
+    return (best.prefix, iri.value[localStart...])
+  }
+}

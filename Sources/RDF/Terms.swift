@@ -34,7 +34,9 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     return sawColon
   }
 
-  public static func < (lhs: IRI, rhs: IRI) -> Bool { lhs.value < rhs.value }
+  /// Orders by UTF-8 bytes (code point order), so that sorting never depends on Unicode
+  /// normalization and the same quads always sort the same way.
+  public static func < (lhs: IRI, rhs: IRI) -> Bool { codePointOrder(lhs.value, rhs.value) < 0 }
   public var description: String { value }
 }
 
@@ -42,7 +44,7 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct BlankNode: Hashable, Comparable, Sendable {
   public let id: String
   public init(_ id: String) { self.id = id }
-  public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { lhs.id < rhs.id }
+  public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { codePointOrder(lhs.id, rhs.id) < 0 }
 }
 
 /// A literal: lexical form with a datatype, or a language-tagged string.
@@ -65,19 +67,42 @@ public struct Literal: Hashable, Sendable {
   }
 
   public init(integer: Int) { self.init(String(integer), datatype: XSD.integer) }
+
+  /// An `xsd:boolean` literal in canonical form.
+  public init(boolean: Bool) { self.init(boolean ? "true" : "false", datatype: XSD.boolean) }
 }
 
-/// A triple's subject.
+/// A triple's subject. Ordered IRIs first, then blank nodes.
 public enum Subject: Hashable, Sendable {
   case iri(IRI)
   case blank(BlankNode)
+
+  /// The subject as an object term.
+  public var term: Term {
+    switch self {
+    case .iri(let iri): .iri(iri)
+    case .blank(let node): .blank(node)
+    }
+  }
 }
 
-/// Any RDF term, as a triple's object.
+/// Any RDF term, as a triple's object. Ordered IRIs, then blank nodes, then literals.
 public enum Term: Hashable, Sendable {
   case iri(IRI)
   case blank(BlankNode)
   case literal(Literal)
+
+  /// The IRI, when the term is one.
+  public var iri: IRI? {
+    if case .iri(let iri) = self { return iri }
+    return nil
+  }
+
+  /// The literal, when the term is one.
+  public var literal: Literal? {
+    if case .literal(let literal) = self { return literal }
+    return nil
+  }
 }
 
 /// The graph a quad belongs to; `nil` in ``Quad/graph`` means the default graph.
@@ -109,6 +134,9 @@ public struct Quad: Hashable, Sendable {
     self.object = object
     self.graph = graph
   }
+  public init(_ triple: Triple, graph: GraphName? = nil) {
+    self.init(triple.subject, triple.predicate, triple.object, graph: graph)
+  }
   public var triple: Triple { Triple(subject, predicate, object) }
 }
 
@@ -117,10 +145,13 @@ public enum RDFError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidIRI(String)
   /// A syntax error in N-Triples/N-Quads input; `line` counts from 1.
   case syntax(source: String, line: Int, column: Int, reason: String)
+  /// A file could not be opened or read.
+  case io(path: String, reason: String)
 
   public var description: String {
     switch self {
     case .invalidIRI(let value): "not an absolute IRI: \(value.debugDescription)"
+    case .io(let path, let reason): "\(path): \(reason)"
     case .syntax(let source, let line, let column, let reason):
       "\(source):\(line):\(column): \(reason)"
     }

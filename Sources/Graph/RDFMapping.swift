@@ -1,0 +1,454 @@
+import Extraction
+import RDF
+
+/// Failures of mapping a graph to RDF and back.
+public enum RDFMappingError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The base IRI given by the user cannot prefix our data IRIs.
+  case invalidBaseIRI(String, reason: String)
+  /// An RDF file is not a graph NewsGraph wrote; `source` names the file.
+  case unreadableGraph(source: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidBaseIRI(let value, let reason): "invalid base IRI \(value.debugDescription): \(reason)"
+    case .unreadableGraph(let source, let reason): "\(source): not a NewsGraph graph: \(reason)"
+    }
+  }
+}
+
+/// Maps a ``KnowledgeGraph`` to RDF quads under the NewsGraph ontology (schemas/newsgraph.ttl).
+///
+/// Every IRI is minted from a stable key and can be read back (see ``GraphReader``):
+/// - entities: `{base}entity/{type}/{slug}` from the key `type:slug`;
+/// - articles: `{base}article/{id}`;
+/// - statements: `{base}statement/{16 hex digits}`, a 64-bit FNV-1a hash of
+///   `subject|predicate|object|article|sentence|start,end`;
+/// - evidence: `{article}#char={start},{end}` (RFC 5147).
+///
+/// Key parts are percent-encoded outside the URI unreserved characters, so that the mapping is
+/// one-to-one and IRIs never change for an existing entity.
+public struct RDFMapping: Sendable, Hashable {
+  public static let defaultBaseIRI = "https://example.org/newsgraph/"
+
+  /// Ends with `/`.
+  public let baseIRI: String
+
+  /// Validates `baseIRI`: an absolute IRI without query or fragment; a missing final `/` is added.
+  public init(baseIRI: String = RDFMapping.defaultBaseIRI) throws(RDFMappingError) {
+    guard IRI.isValid(baseIRI) else {
+      throw .invalidBaseIRI(
+        baseIRI, reason: "not an absolute IRI (scheme, ':', and no spaces or <>\"{}|^`\\)")
+    }
+    guard !baseIRI.contains("#"), !baseIRI.contains("?") else {
+      throw .invalidBaseIRI(
+        baseIRI, reason: "it must not contain '#' or '?', since data IRIs are appended to it")
+    }
+    self.baseIRI = baseIRI.hasSuffix("/") ? baseIRI : baseIRI + "/"
+  }
+
+  // MARK: - Vocabulary
+
+  /// The vocabulary prefixes of our output.
+  public static let prefixes = PrefixMap([
+    ("ng", NG.ns), ("ngr", NGR.ns), ("schema", Schema.ns), ("prov", PROV.ns), ("wd", WD.ns),
+    ("rdf", RDFVocabulary.ns), ("rdfs", RDFS.ns), ("owl", OWL.ns), ("xsd", XSD.ns),
+  ])
+
+  /// ``prefixes`` plus prefixes for the data IRIs of `graph` under the base: `article:`,
+  /// `statement:`, and one per entity type in use, so that `person:lloyd-austin` reads like its
+  /// key. Used for Turtle and TriG.
+  public func dataPrefixes(for graph: KnowledgeGraph) -> PrefixMap {
+    var map = Self.prefixes
+    map.add("article", baseIRI + "article/")
+    map.add("statement", baseIRI + "statement/")
+    var keys = Set(graph.entities.map(\.key))
+    for relation in graph.relations {
+      keys.insert(relation.subject)
+      keys.insert(relation.object)
+    }
+    let types = Set(keys.compactMap { key in key.firstIndex(of: ":").map { String(key[..<$0]) } })
+    for type in EntityType.allCases where types.contains(type.rawValue) {
+      map.add(type.rawValue, baseIRI + "entity/" + type.rawValue + "/")
+    }
+    return map
+  }
+
+  /// The JSON-LD context, the source of truth for `schemas/context.jsonld`.
+  public static let jsonLDContext = JSONLDContext(
+    prefixes: prefixes,
+    terms: [
+      .init("identifier", Schema.identifier),
+      .init("headline", Schema.headline),
+      .init("url", Schema.url, coercion: .datatype(XSD.anyURI)),
+      .init("datePublished", Schema.datePublished),
+      .init("sourceFile", NG.sourceFile),
+      .init("label", RDFS.label),
+      .init("comment", RDFS.comment),
+      .init("key", NG.key),
+      .init("alias", NG.alias),
+      .init("sameAs", OWL.sameAs, coercion: .id),
+      .init("jobTitle", Schema.jobTitle),
+      .init("affiliation", Schema.affiliation, coercion: .id),
+      .init("mentionCount", NG.mentionCount, coercion: .datatype(XSD.integer)),
+      .init("mentionedIn", NG.mentionedIn, coercion: .id),
+      .init("subject", RDFVocabulary.subject, coercion: .id),
+      .init("predicate", RDFVocabulary.predicate, coercion: .id),
+      .init("object", RDFVocabulary.object, coercion: .id),
+      .init("relationClass", NG.relationClass),
+      .init("modality", NG.modality, coercion: .id),
+      .init("polarity", NG.polarity, coercion: .id),
+      .init("confidence", NG.confidence, coercion: .datatype(XSD.decimal)),
+      .init("wasAttributedTo", PROV.wasAttributedTo, coercion: .id),
+      .init("wasDerivedFrom", PROV.wasDerivedFrom, coercion: .id),
+      .init("evidence", NG.evidence, coercion: .id),
+      .init("article", NG.article, coercion: .id),
+      .init("sentenceIndex", NG.sentenceIndex, coercion: .datatype(XSD.integer)),
+      .init("charStart", NG.charStart, coercion: .datatype(XSD.integer)),
+      .init("charEnd", NG.charEnd, coercion: .datatype(XSD.integer)),
+      .init("text", NG.text),
+    ])
+
+  /// The class of each entity type besides `ng:Entity`; `unknown` has none.
+  public static func entityClass(_ type: EntityType) -> IRI? {
+    switch type {
+    case .person: Schema.Person
+    case .organization: Schema.Organization
+    case .country: Schema.Country
+    case .city: Schema.City
+    case .place: Schema.Place
+    case .group: NG.Group
+    case .concept: NG.Concept
+    case .unknown: nil
+    }
+  }
+
+  public static func modalityIRI(_ modality: Modality) -> IRI {
+    switch modality {
+    case .asserted: NG.Asserted
+    case .reported: NG.Reported
+    case .possible: NG.Possible
+    case .hypothetical: NG.Hypothetical
+    case .speculated: NG.Speculated
+    }
+  }
+
+  public static func polarityIRI(_ polarity: Polarity) -> IRI {
+    polarity == .positive ? NG.Positive : NG.Negative
+  }
+
+  // MARK: - Minting IRIs
+
+  /// `{base}entity/{type}/{slug}` for the key `type:slug` (`{base}entity/{key}` for a key without `:`).
+  public func entityIRI(_ key: String) -> IRI {
+    IRI(unchecked: baseIRI + Self.entityPath(key))
+  }
+
+  /// `{base}article/{id}`.
+  public func articleIRI(_ id: String) -> IRI {
+    IRI(unchecked: baseIRI + Self.articlePath(id))
+  }
+
+  /// The part of an entity IRI after the base.
+  static func entityPath(_ key: String) -> String {
+    guard let colon = key.firstIndex(of: ":") else { return "entity/" + percentEncode(key[...]) }
+    return "entity/" + percentEncode(key[..<colon]) + "/" + percentEncode(key[key.index(after: colon)...])
+  }
+
+  /// The part of an article IRI after the base.
+  static func articlePath(_ id: String) -> String { "article/" + percentEncode(id[...]) }
+
+  /// `{base}statement/{hash}` for one statement of a relation.
+  public func statementIRI(_ relation: GraphRelation, _ statement: GraphStatement) -> IRI {
+    let identity =
+      "\(relation.subject)|\(relation.predicate)|\(relation.object)|\(statement.article)|\(statement.sentence)|\(statement.span.lowerBound),\(statement.span.upperBound)"
+    return IRI(unchecked: baseIRI + "statement/" + Self.hex16(Self.fnv1a64(identity)))
+  }
+
+  /// `{article}#char={start},{end}`: the evidence span. https://www.rfc-editor.org/rfc/rfc5147
+  public func evidenceIRI(_ statement: GraphStatement) -> IRI {
+    IRI(
+      unchecked: articleIRI(statement.article).value
+        + "#char=\(statement.span.lowerBound),\(statement.span.upperBound)")
+  }
+
+  /// `ngr:{predicate}`.
+  public static func predicateIRI(_ predicate: String) -> IRI {
+    IRI(unchecked: NGR.ns + percentEncode(predicate[...]))
+  }
+
+  /// `wd:{item}`.
+  public static func wikidataIRI(_ item: String) -> IRI {
+    IRI(unchecked: WD.ns + percentEncode(item[...]))
+  }
+
+  // MARK: - Reading IRIs back
+
+  /// The entity key an entity IRI was minted from, or `nil` if it is not one of ours.
+  public func entityKey(from iri: IRI) -> String? {
+    guard let path = Self.suffix(of: iri.value, after: baseIRI + "entity/") else { return nil }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    switch parts.count {
+    case 1: return Self.percentDecode(parts[0])
+    case 2:
+      guard let type = Self.percentDecode(parts[0]), let slug = Self.percentDecode(parts[1]) else {
+        return nil
+      }
+      return type + ":" + slug
+    default: return nil
+    }
+  }
+
+  /// The article id an article IRI was minted from.
+  public func articleID(from iri: IRI) -> String? {
+    guard let path = Self.suffix(of: iri.value, after: baseIRI + "article/"), !path.contains("/"),
+      !path.contains("#")
+    else { return nil }
+    return Self.percentDecode(path)
+  }
+
+  /// The predicate an `ngr:` IRI was minted from.
+  public static func predicate(from iri: IRI) -> String? {
+    suffix(of: iri.value, after: NGR.ns).flatMap(percentDecode)
+  }
+
+  // MARK: - Mapping
+
+  /// All quads of the graph, sorted canonically (default graph first) and without duplicates.
+  public func quads(for graph: KnowledgeGraph) -> [Quad] {
+    var quads: [Quad] = []
+    for article in graph.articles { addArticle(article, to: &quads) }
+    for entity in graph.entities { addEntity(entity, to: &quads) }
+    var predicates = Set<String>()
+    for relation in graph.relations {
+      predicates.insert(relation.predicate)
+      addRelation(relation, to: &quads)
+    }
+    for predicate in predicates {
+      quads.append(Quad(.iri(Self.predicateIRI(predicate)), RDFS.label, .literal(Literal(predicate))))
+    }
+    quads.sort()
+    var previous: Quad?
+    quads.removeAll { quad in
+      defer { previous = quad }
+      return quad == previous
+    }
+    return quads
+  }
+
+  /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes(for:)``, JSON-LD under
+  /// ``jsonLDContext`` embedded inline.
+  public func write(_ graph: KnowledgeGraph, format: RDFFormat, to output: inout some TextOutputStream) {
+    format.write(
+      quads(for: graph), prefixes: dataPrefixes(for: graph), context: Self.jsonLDContext, to: &output)
+  }
+
+  func addArticle(_ article: ArticleInfo, to quads: inout [Quad]) {
+    let node = Subject.iri(articleIRI(article.id))
+    quads.append(Quad(node, RDFVocabulary.type, .iri(Schema.NewsArticle)))
+    quads.append(Quad(node, Schema.identifier, .literal(Literal(article.id))))
+    if let title = article.title { quads.append(Quad(node, Schema.headline, .literal(Literal(title)))) }
+    if let url = article.url {
+      quads.append(Quad(node, Schema.url, .literal(Literal(url, datatype: XSD.anyURI))))
+    }
+    if let date = article.date {
+      quads.append(Quad(node, Schema.datePublished, .literal(Self.dateLiteral(date))))
+    }
+    quads.append(Quad(node, NG.sourceFile, .literal(Literal(article.source))))
+  }
+
+  func addEntity(_ entity: GraphEntity, to quads: inout [Quad]) {
+    let node = Subject.iri(entityIRI(entity.key))
+    quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Entity)))
+    if let type = Self.entityClass(entity.type) { quads.append(Quad(node, RDFVocabulary.type, .iri(type))) }
+    quads.append(Quad(node, RDFS.label, .literal(Literal(entity.label))))
+    quads.append(Quad(node, NG.key, .literal(Literal(entity.key))))
+    for alias in entity.aliases { quads.append(Quad(node, NG.alias, .literal(Literal(alias)))) }
+    if let item = entity.wikidata { quads.append(Quad(node, OWL.sameAs, .iri(Self.wikidataIRI(item)))) }
+    if let title = entity.jobTitle { quads.append(Quad(node, Schema.jobTitle, .literal(Literal(title)))) }
+    if let affiliation = entity.affiliation {
+      quads.append(Quad(node, Schema.affiliation, .iri(entityIRI(affiliation))))
+    }
+    quads.append(Quad(node, NG.mentionCount, .literal(Literal(integer: entity.mentionCount))))
+    for article in entity.articles { quads.append(Quad(node, NG.mentionedIn, .iri(articleIRI(article)))) }
+  }
+
+  func addRelation(_ relation: GraphRelation, to quads: inout [Quad]) {
+    let subject = entityIRI(relation.subject)
+    let predicate = Self.predicateIRI(relation.predicate)
+    let object = entityIRI(relation.object)
+    for statement in relation.statements {
+      let article = articleIRI(statement.article)
+      let graph = GraphName.iri(article)
+      func add(_ s: IRI, _ p: IRI, _ o: Term) { quads.append(Quad(.iri(s), p, o, graph: graph)) }
+
+      add(subject, predicate, .iri(object))
+
+      let node = statementIRI(relation, statement)
+      let evidence = evidenceIRI(statement)
+      add(node, RDFVocabulary.type, .iri(NG.Statement))
+      add(node, RDFVocabulary.subject, .iri(subject))
+      add(node, RDFVocabulary.predicate, .iri(predicate))
+      add(node, RDFVocabulary.object, .iri(object))
+      if let relationClass = relation.relationClass {
+        add(node, NG.relationClass, .literal(Literal(relationClass)))
+      }
+      add(node, NG.modality, .iri(Self.modalityIRI(statement.modality)))
+      add(node, NG.polarity, .iri(Self.polarityIRI(statement.polarity)))
+      add(node, NG.confidence, .literal(Literal(Self.decimal(statement.confidence), datatype: XSD.decimal)))
+      if let attribution = statement.attribution {
+        add(node, PROV.wasAttributedTo, .iri(entityIRI(attribution)))
+      }
+      add(node, PROV.wasDerivedFrom, .iri(article))
+      add(node, NG.evidence, .iri(evidence))
+
+      add(evidence, RDFVocabulary.type, .iri(NG.Evidence))
+      add(evidence, NG.article, .iri(article))
+      add(evidence, NG.sentenceIndex, .literal(Literal(integer: statement.sentence)))
+      add(evidence, NG.charStart, .literal(Literal(integer: statement.span.lowerBound)))
+      add(evidence, NG.charEnd, .literal(Literal(integer: statement.span.upperBound)))
+      add(evidence, NG.text, .literal(Literal(statement.evidence)))
+    }
+  }
+
+  // MARK: - Literals
+
+  /// An `xsd:decimal` lexical form rounded to at most 3 decimals, with at least one digit after
+  /// the point (`0.85`, `1.0`); non-finite values become `0.0`.
+  public static func decimal(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "0.0" }
+    let thousandths = Int((value * 1000).rounded())
+    let magnitude = thousandths.magnitude
+    var fraction = String(magnitude % 1000)
+    fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+    while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
+    return (thousandths < 0 ? "-" : "") + String(magnitude / 1000) + "." + fraction
+  }
+
+  /// `xsd:date` for `YYYY-MM-DD`, `xsd:dateTime` for a valid timestamp, else a plain string.
+  public static func dateLiteral(_ value: String) -> Literal {
+    let bytes = Array(value.utf8)
+    if isDate(bytes[...]) {
+      if bytes.count == 10 { return Literal(value, datatype: XSD.date) }
+      if isTime(bytes[10...]) { return Literal(value, datatype: XSD.dateTime) }
+    }
+    return Literal(value)
+  }
+
+  /// `YYYY-MM-DD` at the start of `bytes`, with a real month and day.
+  static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.count >= 10 else { return false }
+    let start = bytes.startIndex
+    guard let year = number(bytes[start..<start + 4]), bytes[start + 4] == UInt8(ascii: "-"),
+      let month = number(bytes[start + 5..<start + 7]), bytes[start + 7] == UInt8(ascii: "-"),
+      let day = number(bytes[start + 8..<start + 10]), (1...12).contains(month)
+    else { return false }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
+  }
+
+  /// `Thh:mm:ss(.s+)?(Z|(+|-)hh:mm)?`
+  static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    guard bytes.count >= 9, bytes[index] == UInt8(ascii: "T"),
+      let hour = number(bytes[index + 1..<index + 3]), bytes[index + 3] == UInt8(ascii: ":"),
+      let minute = number(bytes[index + 4..<index + 6]), bytes[index + 6] == UInt8(ascii: ":"),
+      let second = number(bytes[index + 7..<index + 9]), hour < 24, minute < 60, second < 60
+    else { return false }
+    index += 9
+    if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      let digitsStart = index
+      while index < bytes.endIndex, (0x30...0x39).contains(bytes[index]) { index += 1 }
+      if index == digitsStart { return false }
+    }
+    if index == bytes.endIndex { return true }
+    if bytes[index] == UInt8(ascii: "Z") { return index + 1 == bytes.endIndex }
+    guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), bytes.endIndex - index == 6,
+      let zoneHour = number(bytes[index + 1..<index + 3]), bytes[index + 3] == UInt8(ascii: ":"),
+      let zoneMinute = number(bytes[index + 4..<index + 6])
+    else { return false }
+    return zoneHour <= 14 && zoneMinute < 60
+  }
+
+  static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    var value = 0
+    for byte in digits {
+      guard (0x30...0x39).contains(byte) else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
+  }
+
+  // MARK: - Encoding
+
+  /// Percent-encodes every UTF-8 byte outside the URI unreserved characters (RFC 3986 §2.3);
+  /// a segment of dots only is encoded too, since `.` and `..` are path operators.
+  static func percentEncode(_ value: Substring) -> String {
+    let onlyDots = !value.isEmpty && value.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
+    var result = ""
+    result.reserveCapacity(value.utf8.count)
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+        result.unicodeScalars.append(Unicode.Scalar(byte))
+      case UInt8(ascii: ".") where !onlyDots:
+        result.append(".")
+      default:
+        let digits = Array("0123456789ABCDEF".unicodeScalars)
+        result.append("%")
+        result.unicodeScalars.append(digits[Int(byte >> 4)])
+        result.unicodeScalars.append(digits[Int(byte & 0xF)])
+      }
+    }
+    return result
+  }
+
+  /// Decodes `%XX` sequences; `nil` for a malformed one.
+  static func percentDecode(_ value: Substring) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(value.utf8.count)
+    var iterator = value.utf8.makeIterator()
+    while let byte = iterator.next() {
+      guard byte == UInt8(ascii: "%") else {
+        bytes.append(byte)
+        continue
+      }
+      guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+        return nil
+      }
+      bytes.append(high << 4 | low)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
+  }
+
+  static func suffix(of value: String, after prefix: String) -> Substring? {
+    guard value.utf8.starts(with: prefix.utf8) else { return nil }
+    return Substring(value.utf8.dropFirst(prefix.utf8.count))
+  }
+
+  /// 64-bit FNV-1a over the UTF-8 bytes. http://www.isthe.com/chongo/tech/comp/fnv/
+  static func fnv1a64(_ value: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in value.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+
+  static func hex16(_ value: UInt64) -> String {
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

@@ -1,0 +1,116 @@
+/// A JSON-LD context: prefixes and term definitions with type coercion.
+/// https://www.w3.org/TR/json-ld11/#the-context
+///
+/// The serializer embeds it inline as `"@context"`, so that processors never fetch anything.
+public struct JSONLDContext: Sendable, Hashable {
+  /// How a term's plain JSON string values are read. https://www.w3.org/TR/json-ld11/#type-coercion
+  public enum Coercion: Sendable, Hashable {
+    /// `"@type": "@id"`: the string is an IRI (or a compact IRI, or a blank node label).
+    case id
+    /// `"@type": datatype`: the string is the lexical form of a literal of this datatype.
+    case datatype(IRI)
+  }
+
+  /// A term: a short key for a property IRI.
+  public struct TermDefinition: Sendable, Hashable {
+    public var name: String
+    public var iri: IRI
+    public var coercion: Coercion?
+
+    public init(_ name: String, _ iri: IRI, coercion: Coercion? = nil) {
+      self.name = name
+      self.iri = iri
+      self.coercion = coercion
+    }
+  }
+
+  public let prefixes: PrefixMap
+  /// Sorted by name.
+  public let terms: [TermDefinition]
+  /// The term used for each property IRI (the first by name when several share one).
+  let termsByIRI: [IRI: TermDefinition]
+
+  /// Term names must not contain `:` and must differ from the prefixes; such terms are dropped,
+  /// since processors would read them as compact IRIs.
+  public init(prefixes: PrefixMap, terms: [TermDefinition] = []) {
+    self.prefixes = prefixes
+    let prefixNames = Set(prefixes.entries.map(\.prefix))
+    let valid = terms.filter {
+      !$0.name.isEmpty && !$0.name.contains(":") && !$0.name.hasPrefix("@") && !prefixNames.contains($0.name)
+    }
+    self.terms = valid.sorted { JSONSyntax.keyPrecedes($0.name, $1.name) }
+    var byIRI: [IRI: TermDefinition] = [:]
+    for term in self.terms where byIRI[term.iri] == nil { byIRI[term.iri] = term }
+    self.termsByIRI = byIRI
+  }
+
+  // MARK: - Compaction
+
+  /// `prefix:local` under the longest prefix that JSON-LD 1.1 accepts as one (its namespace ends
+  /// with a gen-delim), else the full IRI. https://www.w3.org/TR/json-ld11/#compact-iris
+  public func compactIRI(_ iri: IRI) -> String {
+    var best: (prefix: String, namespace: String)?
+    for entry in prefixes.entries
+    where entry.prefix != "_" && iri.value.utf8.starts(with: entry.namespace.utf8)
+      && Self.endsWithGenDelim(entry.namespace)
+    {
+      if best == nil || entry.namespace.utf8.count > best!.namespace.utf8.count { best = entry }
+    }
+    guard let best else { return iri.value }
+    let local = iri.value.utf8.dropFirst(best.namespace.utf8.count)
+    // A suffix starting with `//` would make the whole string read as an absolute IRI.
+    if local.isEmpty || local.starts(with: "//".utf8) { return iri.value }
+    return best.prefix + ":" + String(Substring(local))
+  }
+
+  /// The term for a property IRI, if the context defines one.
+  public func term(for property: IRI) -> TermDefinition? { termsByIRI[property] }
+
+  static func endsWithGenDelim(_ namespace: String) -> Bool {
+    guard let last = namespace.utf8.last else { return false }
+    return ":/?#[]@".utf8.contains(last)
+  }
+
+  // MARK: - Serialization
+
+  /// The context object, with sorted keys, prefixes as strings and terms as one-line objects;
+  /// `indent` is the indentation of the line the object starts on.
+  public func writeObject(indent: String, to output: inout some TextOutputStream) {
+    var entries: [(key: String, value: String)] = prefixes.entries.map {
+      ($0.prefix, JSONSyntax.string($0.namespace))
+    }
+    for term in terms {
+      let id = compactIRI(term.iri)
+      switch term.coercion {
+      case nil: entries.append((term.name, JSONSyntax.string(id)))
+      case .id:
+        entries.append((term.name, "{\"@id\": \(JSONSyntax.string(id)), \"@type\": \"@id\"}"))
+      case .datatype(let datatype):
+        entries.append(
+          (
+            term.name,
+            "{\"@id\": \(JSONSyntax.string(id)), \"@type\": \(JSONSyntax.string(compactIRI(datatype)))}"
+          ))
+      }
+    }
+    entries.sort { JSONSyntax.keyPrecedes($0.key, $1.key) }
+    output.write("{")
+    for (index, entry) in entries.enumerated() {
+      output.write(index == 0 ? "\n" : ",\n")
+      output.write(indent)
+      output.write("  ")
+      output.write(JSONSyntax.string(entry.key))
+      output.write(": ")
+      output.write(entry.value)
+    }
+    output.write(entries.isEmpty ? "}" : "\n" + indent + "}")
+  }
+
+  /// A context document: `{"@context": {...}}` and a final newline, as in `schemas/context.jsonld`.
+  public var document: String {
+    var text = "{\n  \"@context\": "
+    writeObject(indent: "  ", to: &text)
+    text += "\n}\n"
+    return text
+  }
+}

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// The canonical order of terms, triples and quads, which writers rely on to group runs and
+/// which makes output deterministic.
+///
+/// Strings compare by UTF-8 bytes (Unicode code point order), never by Swift's
+/// normalization-aware `<`, so the order is a plain byte order and cheap to compute. Each type
+/// has a three-way `order` so that sorting compares each string once.
+
+// MARK: - Strings
+
+/// Negative, zero or positive as `lhs` sorts before, with or after `rhs` in code point order.
+@inline(__always)
+func codePointOrder(_ lhs: String, _ rhs: String) -> Int {
+  let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+    rhs.utf8.withContiguousStorageIfAvailable { right in
+      let count = min(left.count, right.count)
+      if count > 0 {
+        let difference = memcmp(left.baseAddress!, right.baseAddress!, count)
+        if difference != 0 { return Int(difference) }
+      }
+      return left.count - right.count
+    }
+  }
+  if let fast, let order = fast { return order }
+  // Bridged or otherwise non-contiguous strings: compare byte by byte.
+  if lhs.utf8.elementsEqual(rhs.utf8) { return 0 }
+  return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
+}
+
+// MARK: - Terms
+
+extension Literal: Comparable {
+  /// Lexical form, then datatype, then language tag, in code point order.
+  static func order(_ lhs: Literal, _ rhs: Literal) -> Int {
+    let lexical = codePointOrder(lhs.lexicalForm, rhs.lexicalForm)
+    if lexical != 0 { return lexical }
+    let datatype = codePointOrder(lhs.datatype.value, rhs.datatype.value)
+    if datatype != 0 { return datatype }
+    return codePointOrder(lhs.language ?? "", rhs.language ?? "")
+  }
+
+  public static func < (lhs: Literal, rhs: Literal) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension Subject: Comparable {
+  /// IRIs before blank nodes.
+  static func order(_ lhs: Subject, _ rhs: Subject) -> Int {
+    switch (lhs, rhs) {
+    case (.iri(let left), .iri(let right)): codePointOrder(left.value, right.value)
+    case (.blank(let left), .blank(let right)): codePointOrder(left.id, right.id)
+    case (.iri, .blank): -1
+    case (.blank, .iri): 1
+    }
+  }
+
+  public static func < (lhs: Subject, rhs: Subject) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension Term: Comparable {
+  /// IRIs, then blank nodes, then literals.
+  static func order(_ lhs: Term, _ rhs: Term) -> Int {
+    switch (lhs, rhs) {
+    case (.iri(let left), .iri(let right)): codePointOrder(left.value, right.value)
+    case (.blank(let left), .blank(let right)): codePointOrder(left.id, right.id)
+    case (.literal(let left), .literal(let right)): Literal.order(left, right)
+    default: lhs.rank - rhs.rank
+    }
+  }
+
+  var rank: Int {
+    switch self {
+    case .iri: 0
+    case .blank: 1
+    case .literal: 2
+    }
+  }
+
+  public static func < (lhs: Term, rhs: Term) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension GraphName: Comparable {
+  /// The default graph (`nil`) first, then IRIs, then blank nodes.
+  static func order(_ lhs: GraphName?, _ rhs: GraphName?) -> Int {
+    switch (lhs, rhs) {
+    case (nil, nil): 0
+    case (nil, _): -1
+    case (_, nil): 1
+    case (.iri(let left)?, .iri(let right)?): codePointOrder(left.value, right.value)
+    case (.blank(let left)?, .blank(let right)?): codePointOrder(left.id, right.id)
+    case (.iri?, .blank?): -1
+    case (.blank?, .iri?): 1
+    }
+  }
+
+  public static func < (lhs: GraphName, rhs: GraphName) -> Bool { order(lhs, rhs) < 0 }
+}
+
+// MARK: - Statements
+
+extension Triple: Comparable {
+  /// Subject, predicate, object: the order in which Turtle groups `;` and `,`.
+  static func order(_ lhs: Triple, _ rhs: Triple) -> Int {
+    let subject = Subject.order(lhs.subject, rhs.subject)
+    if subject != 0 { return subject }
+    let predicate = codePointOrder(lhs.predicate.value, rhs.predicate.value)
+    if predicate != 0 { return predicate }
+    return Term.order(lhs.object, rhs.object)
+  }
+
+  public static func < (lhs: Triple, rhs: Triple) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension Quad: Comparable {
+  /// Subject, predicate, object, ignoring the graph: the order of the union of all graphs.
+  static func tripleOrder(_ lhs: Quad, _ rhs: Quad) -> Int {
+    let subject = Subject.order(lhs.subject, rhs.subject)
+    if subject != 0 { return subject }
+    let predicate = codePointOrder(lhs.predicate.value, rhs.predicate.value)
+    if predicate != 0 { return predicate }
+    return Term.order(lhs.object, rhs.object)
+  }
+
+  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
+  public static func < (lhs: Quad, rhs: Quad) -> Bool {
+    let graph = GraphName.order(lhs.graph, rhs.graph)
+    if graph != 0 { return graph < 0 }
+    let subject = Subject.order(lhs.subject, rhs.subject)
+    if subject != 0 { return subject < 0 }
+    let predicate = codePointOrder(lhs.predicate.value, rhs.predicate.value)
+    if predicate != 0 { return predicate < 0 }
+    return Term.order(lhs.object, rhs.object) < 0
+  }
+}

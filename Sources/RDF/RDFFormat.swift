@@ -1,0 +1,77 @@
+/// The RDF syntaxes NewsGraph writes; the raw value is the file extension.
+public enum RDFFormat: String, CaseIterable, Sendable {
+  case turtle = "ttl"
+  case ntriples = "nt"
+  case nquads = "nq"
+  case trig
+  case jsonld
+
+  /// The file extension, without the dot.
+  public var fileExtension: String { rawValue }
+
+  /// The registered media type.
+  public var mediaType: String {
+    switch self {
+    case .turtle: "text/turtle"
+    case .ntriples: "application/n-triples"
+    case .nquads: "application/n-quads"
+    case .trig: "application/trig"
+    case .jsonld: "application/ld+json"
+    }
+  }
+
+  /// Whether the syntax keeps named graphs; the others write the union of all graphs.
+  public var keepsGraphNames: Bool { self == .nquads || self == .trig }
+
+  /// A streaming serializer for this syntax. Without a context, JSON-LD uses one made of the
+  /// prefixes alone.
+  public func serializer(prefixes: PrefixMap, context: JSONLDContext? = nil) -> any QuadSerializer {
+    switch self {
+    case .turtle: TurtleSerializer(prefixes: prefixes)
+    case .ntriples: NTriplesSerializer()
+    case .nquads: NQuadsSerializer()
+    case .trig: TriGSerializer(prefixes: prefixes)
+    case .jsonld: JSONLDSerializer(context: context ?? JSONLDContext(prefixes: prefixes))
+    }
+  }
+
+  /// Writes a whole dataset. `quads` should be in ``Quad`` order (the order is kept for N-Quads and
+  /// TriG); syntaxes without graph names get the union of the graphs, sorted by subject,
+  /// predicate and object without duplicates, so that each subject is written once.
+  public func write(
+    _ quads: [Quad], prefixes: PrefixMap, context: JSONLDContext? = nil,
+    to output: inout some TextOutputStream
+  ) {
+    // Concrete serializer types, so that the compiler specializes the loop for each syntax.
+    switch self {
+    case .turtle: Self.write(quads, with: TurtleSerializer(prefixes: prefixes), union: true, to: &output)
+    case .ntriples: Self.write(quads, with: NTriplesSerializer(), union: true, to: &output)
+    case .nquads: Self.write(quads, with: NQuadsSerializer(), union: false, to: &output)
+    case .trig: Self.write(quads, with: TriGSerializer(prefixes: prefixes), union: false, to: &output)
+    case .jsonld:
+      Self.write(
+        quads, with: JSONLDSerializer(context: context ?? JSONLDContext(prefixes: prefixes)), union: true,
+        to: &output)
+    }
+  }
+
+  static func write(
+    _ quads: [Quad], with serializer: some QuadSerializer, union: Bool, to output: inout some TextOutputStream
+  ) {
+    var serializer = serializer
+    if !union {
+      for quad in quads { serializer.write(quad, to: &output) }
+    } else {
+      // Sort indices rather than the quads themselves: moving whole quads costs reference counting.
+      var order = Array(quads.indices)
+      order.sort { Quad.tripleOrder(quads[$0], quads[$1]) < 0 }
+      var previous: Int?
+      for index in order {
+        if let previous, Quad.tripleOrder(quads[previous], quads[index]) == 0 { continue }
+        serializer.write(Quad(quads[index].triple), to: &output)
+        previous = index
+      }
+    }
+    serializer.finish(to: &output)
+  }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import RDF
+
+@Suite struct TurtleSerializerTests {
+  let ex = "http://ex.org/"
+  var prefixes: PrefixMap { PrefixMap([("ex", ex)]) }
+  func iri(_ local: String) -> IRI { IRI(unchecked: ex + local) }
+
+  @Test func turtleGroupsRepeatedSubjectWithSemicolonAndPredicateWithComma() {
+    var serializer = TurtleSerializer(prefixes: prefixes)
+    var output = ""
+    serializer.write(Triple(.iri(iri("s")), iri("p"), .iri(iri("o1"))), to: &output)
+    serializer.write(Triple(.iri(iri("s")), iri("p"), .iri(iri("o2"))), to: &output)
+    serializer.write(Triple(.iri(iri("s")), iri("q"), .iri(iri("o3"))), to: &output)
+    serializer.write(Triple(.iri(iri("t")), iri("q"), .iri(iri("o3"))), to: &output)
+    serializer.finish(to: &output)
+    #expect(
+      output
+        == "@prefix ex: <http://ex.org/> .\n\nex:s ex:p ex:o1, ex:o2 ;\n    ex:q ex:o3 .\n\nex:t ex:q ex:o3 .\n"
+    )
+  }
+
+  @Test func turtleWritesAForRDFType() {
+    var serializer = TurtleSerializer(prefixes: prefixes)
+    var output = ""
+    serializer.write(Triple(.iri(iri("s")), RDFVocabulary.type, .iri(iri("C"))), to: &output)
+    serializer.finish(to: &output)
+    #expect(output.hasSuffix("ex:s a ex:C .\n"))
+  }
+
+  @Test func turtleDropsARepeatedTriple() {
+    var serializer = TurtleSerializer(prefixes: prefixes)
+    var output = ""
+    let triple = Triple(.iri(iri("s")), iri("p"), .iri(iri("o")))
+    serializer.write(triple, to: &output)
+    serializer.write(triple, to: &output)
+    serializer.finish(to: &output)
+    #expect(output.hasSuffix("ex:s ex:p ex:o .\n"))
+  }
+
+  @Test func trigWritesDefaultGraphFirstThenOneBlockPerGraph() {
+    var output = ""
+    let quads = [
+      Quad(.iri(iri("s")), iri("p"), .iri(iri("o")), graph: .iri(iri("g2"))),
+      Quad(.iri(iri("s")), iri("p"), .iri(iri("o")), graph: .iri(iri("g1"))),
+      Quad(.iri(iri("s")), iri("p"), .iri(iri("o"))),
+    ].sorted()
+    RDFFormat.trig.write(quads, prefixes: prefixes, to: &output)
+    #expect(
+      output
+        == "@prefix ex: <http://ex.org/> .\n\nex:s ex:p ex:o .\n\nex:g1 {\n    ex:s ex:p ex:o .\n}\n\nex:g2 {\n    ex:s ex:p ex:o .\n}\n"
+    )
+  }
+
+  @Test func emptyDatasetGivesValidDocuments() {
+    for format in RDFFormat.allCases {
+      var output = ""
+      format.write([], prefixes: PrefixMap(), to: &output)
+      switch format {
+      case .jsonld: #expect(output == "{\n  \"@context\": {},\n  \"@graph\": []\n}\n")
+      default: #expect(output == "")
+      }
+    }
+  }
+
+  @Test func quadsSortDefaultGraphFirst() {
+    let named = Quad(.iri(iri("a")), iri("p"), .iri(iri("o")), graph: .iri(iri("g")))
+    let unnamed = Quad(.iri(iri("z")), iri("p"), .iri(iri("o")))
+    #expect([named, unnamed].sorted() == [unnamed, named])
+  }
+}
