@@ -33,7 +33,7 @@ struct Load: AsyncParsableCommand {
     }
   }
 
-  @Argument(help: "The graph file to load (.nq or .nt).")
+  @Argument(help: "The graph file to load (.nq or .nt; - reads N-Quads from standard input).")
   var graphFile: String
 
   @Option(help: "The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")

@@ -83,7 +83,7 @@ struct LoadCommandTests {
 
   @Test func aRefusedUploadShowsTheServersMessageAndFails() async throws {
     let file = try ModelFixture().write(
-      "<http://example.org/a b> <http://example.org/p> \"x\" .\n", ext: "nt")
+      "<http://example.org/%zz> <http://example.org/p> \"x\" .\n", ext: "nt")
     defer { try? FileManager.default.removeItem(at: file) }
     try await OxigraphServer.with { server in
       let run = try run([
