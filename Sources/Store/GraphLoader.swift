@@ -9,10 +9,16 @@ import RDF
 public struct GraphLoader: Sendable {
   public let client: GraphStoreClient
   public let options: LoadOptions
+  /// Called after every request with the report so far, e.g. to draw a progress line.
+  public let progress: (@Sendable (LoadReport) -> Void)?
 
-  public init(client: GraphStoreClient, options: LoadOptions = .default) {
+  public init(
+    client: GraphStoreClient, options: LoadOptions = .default,
+    progress: (@Sendable (LoadReport) -> Void)? = nil
+  ) {
     self.client = client
     self.options = options
+    self.progress = progress
   }
 
   // MARK: - Entry points
@@ -31,7 +37,7 @@ public struct GraphLoader: Sendable {
 
   /// Loads every statement of `source`, then verifies when asked.
   public func load<S: StatementSource>(from source: inout S) async throws(StoreError) -> LoadReport {
-    var upload = Upload(client: client, options: options, sourceName: source.name)
+    var upload = Upload(client: client, options: options, sourceName: source.name, progress: progress)
     while let statement = try source.next() {
       try await upload.add(statement)
     }
@@ -83,6 +89,7 @@ private struct Upload {
   let client: GraphStoreClient
   let options: LoadOptions
   let sourceName: String
+  let progress: (@Sendable (LoadReport) -> Void)?
   var report: LoadReport
   /// Keys in first-seen order, so requests go out in input order.
   private var order: [GraphSelector] = []
@@ -101,7 +108,11 @@ private struct Upload {
   private var seen: Set<Int> = []
   private var distinct: [GraphSelector: Int] = [:]
 
-  init(client: GraphStoreClient, options: LoadOptions, sourceName: String) {
+  init(
+    client: GraphStoreClient, options: LoadOptions, sourceName: String,
+    progress: (@Sendable (LoadReport) -> Void)?
+  ) {
+    self.progress = progress
     self.client = client
     self.options = options
     self.sourceName = sourceName
@@ -203,6 +214,7 @@ private struct Upload {
       }
       record(answer)
       for graph in datasetGraphs { count(pending[graph]!.count, into: graph) }
+      progress?(report)
       datasetBody = Pending()
       datasetGraphs.removeAll(keepingCapacity: true)
       pending.removeAll(keepingCapacity: true)
@@ -231,6 +243,7 @@ private struct Upload {
     started.insert(graph)
     record(answer)
     count(chunk.count, into: graph)
+    progress?(report)
   }
 
   /// A refusal names the input lines the request carried: the server's line numbers count from the

@@ -1,5 +1,6 @@
 import Foundation
 import RDF
+import Synchronization
 import Testing
 
 @testable import Store
@@ -113,6 +114,23 @@ struct GraphLoaderOxigraphTests {
       #expect(report.totalSent == fixture.countsByGraph.values.reduce(0, +))
       #expect(report.mismatches.isEmpty)
       #expect(report.verified == true)
+    }
+  }
+
+  @Test func progressIsReportedAfterEveryRequest() async throws {
+    let file = try fixture.write()
+    defer { try? FileManager.default.removeItem(at: file) }
+    let seen = Mutex<[Int]>([])
+    try await OxigraphServer.with { server in
+      let client = try GraphStoreClient(store: server.storeURL)
+      let loader = GraphLoader(
+        client: client, options: LoadOptions(mode: .replace, chunkSize: 4),
+        progress: { report in seen.withLock { $0.append(report.totalSent) } })
+      let report = try await loader.load(file: file.path)
+      let sent = seen.withLock { $0 }
+      #expect(sent.count == report.requests)
+      #expect(sent == sent.sorted())
+      #expect(sent.last == report.totalSent)
     }
   }
 
