@@ -124,9 +124,9 @@ private struct Upload {
     case .dataset:
       datasetBody.body.append(contentsOf: statement.triple)
       if case .named(let iri) = statement.graph {
-        datasetBody.body.append(contentsOf: " <".utf8)
-        datasetBody.body.append(contentsOf: iri.value.utf8)
-        datasetBody.body.append(UInt8(ascii: ">"))
+        var label = " "
+        NTriplesSyntax.IRIREF(iri, to: &label)
+        datasetBody.body.append(contentsOf: label.utf8)
       }
       datasetBody.body.append(contentsOf: " .\n".utf8)
       datasetBody.count += 1
