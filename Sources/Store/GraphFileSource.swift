@@ -1,6 +1,9 @@
 import Foundation
+import RDF
 
-/// Statements read line by line from one of our graph files (`.nq` or `.nt`).
+/// Statements read line by line from one of our graph files (`.nq` or `.nt`), through the RDF
+/// target's N-Quads reader: one line in memory at a time, every term checked, errors with file,
+/// line and column.
 public struct GraphFileSource: StatementSource {
   /// The syntaxes `load` streams.
   public enum Format: String, Sendable, CaseIterable {
@@ -12,8 +15,7 @@ public struct GraphFileSource: StatementSource {
 
   public let path: String
   public let format: Format
-  private var reader: LineReader
-  private let splitter: NQuadsLineSplitter
+  private let reader: NQuadsReader
 
   /// Opens `path`; the format comes from the extension unless given.
   public init(path: String, format: Format? = nil) throws(StoreError) {
@@ -24,12 +26,16 @@ public struct GraphFileSource: StatementSource {
     }
     self.path = path
     self.format = format
-    self.reader = try LineReader(path: path)
-    self.splitter = NQuadsLineSplitter(file: path, allowsGraph: format == .nQuads)
+    do {
+      self.reader = try NQuadsReader(path: path, allowsGraphNames: format == .nQuads)
+    } catch {
+      throw StoreError(error)
+    }
   }
 
   /// The format an extension names; Turtle, TriG and JSON-LD get a message saying what to use instead.
   public static func format(ofPath path: String) throws(StoreError) -> Format? {
+    if path == "-" { return .nQuads }  // standard input, e.g. from `newsgraph build … | newsgraph load -`
     let ext = (path as NSString).pathExtension.lowercased()
     switch ext {
     case "nq", "nquads": return .nQuads
@@ -45,10 +51,30 @@ public struct GraphFileSource: StatementSource {
     }
   }
 
+  public var name: String { path }
+
   public mutating func next() throws(StoreError) -> SerializedStatement? {
-    while let line = try reader.nextLine() {
-      if let statement = try splitter.split(line, lineNumber: reader.lineNumber) { return statement }
+    let quad: Quad?
+    do {
+      quad = try reader.next()
+    } catch {
+      throw StoreError(error)
     }
-    return nil
+    guard let quad else { return nil }
+    return try SerializedStatement(quad, line: reader.lineNumber, source: path)
+  }
+}
+
+extension StoreError {
+  /// The RDF module's failures, in the Store's words.
+  init(_ error: RDFError) {
+    switch error {
+    case .syntax(let source, let line, let column, let reason):
+      self = .syntax(file: source, line: line, column: column, reason: reason)
+    case .io(let path, let reason):
+      self = .unreadableInput(file: path, reason: reason)
+    default:
+      self = .invalidConfiguration(error.description)
+    }
   }
 }

@@ -9,10 +9,16 @@ import RDF
 public struct GraphLoader: Sendable {
   public let client: GraphStoreClient
   public let options: LoadOptions
+  /// Called after every request with the report so far, e.g. to draw a progress line.
+  public let progress: (@Sendable (LoadReport) -> Void)?
 
-  public init(client: GraphStoreClient, options: LoadOptions = .default) {
+  public init(
+    client: GraphStoreClient, options: LoadOptions = .default,
+    progress: (@Sendable (LoadReport) -> Void)? = nil
+  ) {
     self.client = client
     self.options = options
+    self.progress = progress
   }
 
   // MARK: - Entry points
@@ -31,7 +37,7 @@ public struct GraphLoader: Sendable {
 
   /// Loads every statement of `source`, then verifies when asked.
   public func load<S: StatementSource>(from source: inout S) async throws(StoreError) -> LoadReport {
-    var upload = Upload(client: client, options: options)
+    var upload = Upload(client: client, options: options, sourceName: source.name, progress: progress)
     while let statement = try source.next() {
       try await upload.add(statement)
     }
@@ -69,10 +75,21 @@ private struct Upload {
   struct Pending {
     var body = Data()
     var count = 0
+    /// The first and last input lines in the body, for messages; 0 when unknown.
+    var firstLine = 0
+    var lastLine = 0
+
+    mutating func note(line: Int) {
+      guard line > 0 else { return }
+      if firstLine == 0 || line < firstLine { firstLine = line }
+      lastLine = max(lastLine, line)
+    }
   }
 
   let client: GraphStoreClient
   let options: LoadOptions
+  let sourceName: String
+  let progress: (@Sendable (LoadReport) -> Void)?
   var report: LoadReport
   /// Keys in first-seen order, so requests go out in input order.
   private var order: [GraphSelector] = []
@@ -91,9 +108,14 @@ private struct Upload {
   private var seen: Set<Int> = []
   private var distinct: [GraphSelector: Int] = [:]
 
-  init(client: GraphStoreClient, options: LoadOptions) {
+  init(
+    client: GraphStoreClient, options: LoadOptions, sourceName: String,
+    progress: (@Sendable (LoadReport) -> Void)?
+  ) {
+    self.progress = progress
     self.client = client
     self.options = options
+    self.sourceName = sourceName
     self.report = LoadReport(store: client.storeURL, mode: options.mode)
   }
 
@@ -102,12 +124,13 @@ private struct Upload {
     case .dataset:
       datasetBody.body.append(contentsOf: statement.triple)
       if case .named(let iri) = statement.graph {
-        datasetBody.body.append(contentsOf: " <".utf8)
-        datasetBody.body.append(contentsOf: iri.value.utf8)
-        datasetBody.body.append(UInt8(ascii: ">"))
+        var label = " "
+        NTriplesSyntax.IRIREF(iri, to: &label)
+        datasetBody.body.append(contentsOf: label.utf8)
       }
       datasetBody.body.append(contentsOf: " .\n".utf8)
       datasetBody.count += 1
+      datasetBody.note(line: statement.line)
       if pending[statement.graph] == nil {
         pending[statement.graph] = Pending()
         datasetGraphs.append(statement.graph)
@@ -122,6 +145,7 @@ private struct Upload {
       pending[graph]!.body.append(contentsOf: statement.triple)
       pending[graph]!.body.append(contentsOf: " .\n".utf8)
       pending[graph]!.count += 1
+      pending[graph]!.note(line: statement.line)
     }
     if statement.hasBlankNode { sawBlankNode = true }
     if options.verify { countDistinct(statement) }
@@ -182,9 +206,15 @@ private struct Upload {
           started.insert(graph)
         }
       }
-      let answer = try await client.postDataset(datasetBody.body)
+      let answer: GraphStoreClient.Answer
+      do {
+        answer = try await client.postDataset(datasetBody.body)
+      } catch {
+        throw located(error, datasetBody)
+      }
       record(answer)
       for graph in datasetGraphs { count(pending[graph]!.count, into: graph) }
+      progress?(report)
       datasetBody = Pending()
       datasetGraphs.removeAll(keepingCapacity: true)
       pending.removeAll(keepingCapacity: true)
@@ -199,15 +229,36 @@ private struct Upload {
 
   private mutating func send(_ chunk: Pending, to graph: GraphSelector) async throws(StoreError) {
     let first = !started.contains(graph)
-    let answer =
-      if options.mode == .replace && first {
-        try await client.put(chunk.body, as: .nTriples, into: graph)
-      } else {
-        try await client.post(chunk.body, as: .nTriples, into: graph)
-      }
+    let answer: GraphStoreClient.Answer
+    do {
+      answer =
+        if options.mode == .replace && first {
+          try await client.put(chunk.body, as: .nTriples, into: graph)
+        } else {
+          try await client.post(chunk.body, as: .nTriples, into: graph)
+        }
+    } catch {
+      throw located(error, chunk)
+    }
     started.insert(graph)
     record(answer)
     count(chunk.count, into: graph)
+    progress?(report)
+  }
+
+  /// A refusal names the input lines the request carried: the server's line numbers count from the
+  /// start of the request, not of the file.
+  private func located(_ error: StoreError, _ chunk: Pending) -> StoreError {
+    guard case .rejected(let server, let graph, let method, let status, let message) = error,
+      chunk.firstLine > 0
+    else { return error }
+    let lines =
+      chunk.firstLine == chunk.lastLine
+      ? "line \(chunk.firstLine)" : "lines \(chunk.firstLine)–\(chunk.lastLine)"
+    let note =
+      "\n(the request carried \(chunk.count) statement\(chunk.count == 1 ? "" : "s") from \(lines) of \(sourceName); "
+      + "line numbers in the server's message count from the start of the request)"
+    return .rejected(server: server, graph: graph, method: method, status: status, message: message + note)
   }
 
   private mutating func record(_ answer: GraphStoreClient.Answer) {

@@ -197,7 +197,6 @@ public struct GraphStoreClient: Sendable {
     var request = URLRequest(url: url)
     request.httpMethod = method
     request.timeoutInterval = timeout
-    request.httpBody = body
     if let contentType {
       request.setValue(contentType.rawValue + "; charset=utf-8", forHTTPHeaderField: "Content-Type")
     }
@@ -213,7 +212,11 @@ public struct GraphStoreClient: Sendable {
       let data: Data
       let response: URLResponse
       do {
-        (data, response) = try await session.data(for: request)
+        if let body {
+          (data, response) = try await session.upload(for: request, from: body)
+        } else {
+          (data, response) = try await session.data(for: request)
+        }
       } catch {
         let reason = GraphStoreClient.describe(error)
         if GraphStoreClient.isTransient(error), attempt < retry.maxAttempts {

@@ -11,11 +11,14 @@ public struct SerializedStatement: Sendable, Equatable {
   public var graph: GraphSelector
   /// Whether a term is a blank node: blank node labels only hold together within one request.
   public var hasBlankNode: Bool
+  /// The line of the input it came from, from 1; 0 when it came from no file.
+  public var line: Int
 
-  public init(triple: [UInt8], graph: GraphSelector, hasBlankNode: Bool) {
+  public init(triple: [UInt8], graph: GraphSelector, hasBlankNode: Bool, line: Int = 0) {
     self.triple = triple
     self.graph = graph
     self.hasBlankNode = hasBlankNode
+    self.line = line
   }
 }
 
@@ -24,4 +27,10 @@ public struct SerializedStatement: Sendable, Equatable {
 public protocol StatementSource {
   /// The next statement, or `nil` at the end.
   mutating func next() throws(StoreError) -> SerializedStatement?
+  /// The input's name for messages, e.g. its path.
+  var name: String { get }
+}
+
+extension StatementSource {
+  public var name: String { "the input" }
 }

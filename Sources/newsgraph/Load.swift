@@ -33,7 +33,7 @@ struct Load: AsyncParsableCommand {
     }
   }
 
-  @Argument(help: "The graph file to load (.nq or .nt).")
+  @Argument(help: "The graph file to load (.nq or .nt; - reads N-Quads from standard input).")
   var graphFile: String
 
   @Option(help: "The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
@@ -118,7 +118,16 @@ struct Load: AsyncParsableCommand {
     }
     let options = LoadOptions(
       target: target, mode: mode == .replace ? .replace : .append, chunkSize: chunkSize, verify: verify)
-    return try await GraphLoader(client: client, options: options).load(file: graphFile)
+    // A progress line only for a person watching a terminal, never in a pipe or a log.
+    let progress = isatty(STDERR_FILENO) == 1 ? Load.showProgress : nil
+    defer { if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) } }
+    return try await GraphLoader(client: client, options: options, progress: progress).load(file: graphFile)
+  }
+
+  @Sendable private static func showProgress(_ report: LoadReport) {
+    let line =
+      "\r\(report.totalSent) triples sent in \(report.requests) requests to \(report.graphs.count) graphs"
+    FileHandle.standardError.write(Data(line.utf8))
   }
 
   private func url(_ text: String, option: String) throws(StoreError) -> URL {

@@ -83,7 +83,7 @@ struct LoadCommandTests {
 
   @Test func aRefusedUploadShowsTheServersMessageAndFails() async throws {
     let file = try ModelFixture().write(
-      "<http://example.org/a b> <http://example.org/p> \"x\" .\n", ext: "nt")
+      "<http://example.org/%zz> <http://example.org/p> \"x\" .\n", ext: "nt")
     defer { try? FileManager.default.removeItem(at: file) }
     try await OxigraphServer.with { server in
       let run = try run([
@@ -94,6 +94,8 @@ struct LoadCommandTests {
       // The server's own explanation follows on the next line.
       let said = run.error.components(separatedBy: "it said:\n").last ?? ""
       #expect(!said.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+      // And which lines of the file the refused request carried.
+      #expect(run.error.contains("from line 1 of \(file.path)"))
     }
   }
 

@@ -50,6 +50,7 @@ struct LoadingDocQueriesTests {
     #expect(
       results[1].first?["evidence"] == "\(fixture.articles[0].iri)#char=\(supply.span.0),\(supply.span.1)")
     #expect(results[1].first?["headline"] == fixture.articles[0].headline)
+    #expect(results[1].first?["quote"] == supply.quote)
 
     // Only reported or hypothetical: NATO's warning; Austin's condemnation is asserted by one article.
     #expect(

@@ -1,9 +1,10 @@
 import Foundation
 
-/// A small dataset shaped like NewsGraph's RDF model, written as N-Quads: entities and articles in the
-/// default graph; each article's relations and statement nodes in the named graph of the article.
+/// A small dataset shaped like NewsGraph's RDF model (Sources/Graph/RDFMapping.swift), written as
+/// N-Quads: entities and articles in the default graph; each article's relations, statement nodes and
+/// evidence in the named graph of the article.
 struct ModelFixture {
-  static let base = "http://example.org/newsgraph/"
+  static let base = "https://example.org/newsgraph/"
   static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
   static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
   static let xsd = "http://www.w3.org/2001/XMLSchema#"
@@ -27,6 +28,7 @@ struct ModelFixture {
     let modality: String
     let confidence: String
     let span: (Int, Int)
+    let quote: String
   }
 
   struct Article {
@@ -50,25 +52,27 @@ struct ModelFixture {
       claims: [
         Claim(
           subject: northKorea, relation: "supply", object: russia, modality: "Asserted", confidence: "0.91",
-          span: (0, 48)),
+          span: (0, 48), quote: "North Korea is supplying Russia with troops"),
         Claim(
           subject: austin, relation: "condemn", object: northKorea, modality: "Reported", confidence: "0.84",
-          span: (49, 120)),
+          span: (49, 120), quote: "Austin condemned North Korea, officials said"),
       ]),
     Article(
       slug: "troops-2", headline: "NATO weighs response",
       claims: [
         Claim(
           subject: austin, relation: "condemn", object: northKorea, modality: "Asserted", confidence: "0.77",
-          span: (10, 70)),
+          span: (10, 70), quote: "Lloyd Austin condemned North Korea"),
         Claim(
           subject: nato, relation: "warn", object: russia, modality: "Hypothetical", confidence: "0.55",
-          span: (71, 140)),
+          span: (71, 140), quote: "NATO would warn Russia if it escalated"),
       ]),
   ]
 
   /// The statement node of the `index`-th claim of `article`.
-  func statementIRI(_ article: Article, _ index: Int) -> String { "\(article.iri)#statement-\(index + 1)" }
+  func statementIRI(_ article: Article, _ index: Int) -> String {
+    "\(ModelFixture.base)statement/\(article.slug)-\(index + 1)"
+  }
 
   /// Default-graph quads (entities, articles) and named-graph quads (relations, statements),
   /// interleaved article by article as a streaming writer would produce them.
@@ -78,8 +82,10 @@ struct ModelFixture {
       lines.append("<\(s)> <\(p)> \(o)" + (g.map { " <\($0)>" } ?? "") + " .")
     }
     for entity in entities {
+      quad(entity.iri, ModelFixture.rdf + "type", "<\(ModelFixture.ng)Entity>")
       quad(entity.iri, ModelFixture.rdf + "type", "<\(ModelFixture.schema)\(entity.schemaClass)>")
-      quad(entity.iri, ModelFixture.schema + "name", "\"\(entity.name)\"@en")
+      quad(entity.iri, ModelFixture.rdfs + "label", "\"\(entity.name)\"")
+      quad(entity.iri, ModelFixture.ng + "key", "\"\(entity.type):\(entity.slug)\"")
     }
     for article in articles {
       quad(article.iri, ModelFixture.rdf + "type", "<\(ModelFixture.schema)NewsArticle>")
@@ -98,7 +104,13 @@ struct ModelFixture {
         quad(node, ModelFixture.ng + "polarity", "<\(ModelFixture.ng)Positive>", g)
         quad(node, ModelFixture.ng + "confidence", "\"\(claim.confidence)\"^^<\(ModelFixture.xsd)decimal>", g)
         quad(node, ModelFixture.prov + "wasDerivedFrom", "<\(article.iri)>", g)
-        quad(node, ModelFixture.ng + "evidence", "<\(article.iri)#char=\(claim.span.0),\(claim.span.1)>", g)
+        let evidence = "\(article.iri)#char=\(claim.span.0),\(claim.span.1)"
+        quad(node, ModelFixture.ng + "evidence", "<\(evidence)>", g)
+        quad(evidence, ModelFixture.rdf + "type", "<\(ModelFixture.ng)Evidence>", g)
+        quad(evidence, ModelFixture.ng + "article", "<\(article.iri)>", g)
+        quad(evidence, ModelFixture.ng + "charStart", "\"\(claim.span.0)\"^^<\(ModelFixture.xsd)integer>", g)
+        quad(evidence, ModelFixture.ng + "charEnd", "\"\(claim.span.1)\"^^<\(ModelFixture.xsd)integer>", g)
+        quad(evidence, ModelFixture.ng + "text", "\"\(claim.quote)\"", g)
       }
     }
     return lines.joined(separator: "\n") + "\n"
