@@ -11,11 +11,13 @@ struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Build a knowledge graph from articles and write it as RDF and a diagram.",
     discussion: """
-      INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input.
-      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg and graph.dot into
-      the output folder, each through a temporary file and a rename.
-      Exit status: 0 when everything was written; 3 when outputs were written but some inputs were
-      skipped; 1 when nothing could be written.
+      INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input. \
+      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg and graph.dot into \
+      the output folder (or the formats --formats names; png and pdf on request), each through a \
+      temporary file and a rename, so no half-written file is ever left.
+
+      Exit status: 0 when everything was written; 3 when outputs were written but some inputs were \
+      skipped (each is reported on standard error); 1 when nothing could be written.
       """)
 
   @Argument(help: "Articles: files, folders, or - for standard input.")
