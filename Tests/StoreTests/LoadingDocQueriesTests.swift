@@ -3,14 +3,17 @@ import Testing
 
 @testable import Store
 
-/// The SPARQL examples of docs/LOADING.md run against the model-shaped fixture and answer as the text says.
-@Suite("docs/LOADING.md queries")
+/// The SPARQL examples of README.md run against the model-shaped fixture and answer as the text says.
+@Suite("README.md queries")
 struct LoadingDocQueriesTests {
-  /// The ```sparql blocks of the document: the prefixes, then the three questions.
+  /// The ```sparql blocks of the README's "Three questions" section: the prefixes, then the questions.
   static func queries() throws -> [String] {
     let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("docs/LOADING.md")
-    let text = try String(contentsOf: docs, encoding: .utf8)
+      .deletingLastPathComponent().appendingPathComponent("README.md")
+    let readme = try String(contentsOf: docs, encoding: .utf8)
+    // Only the section of the three questions: the README has other SPARQL examples.
+    let section = readme.components(separatedBy: "### Three questions to ask the graph").dropFirst().first ?? ""
+    let text = section.components(separatedBy: "\n## ").first ?? ""
     var blocks: [String] = []
     for part in text.components(separatedBy: "```sparql\n").dropFirst() {
       blocks.append(part.components(separatedBy: "```").first ?? "")
