@@ -52,8 +52,9 @@ struct Build: ParsableCommand {
 
     try FileManager.default.createFolder(out)
     var files: [(path: String, bytes: [UInt8])] = []
+    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: result.graph) : []
     for format in selected {
-      let bytes = try format.render(result.graph, mapping: mapping, diagram: .default)
+      let bytes = try format.render(result.graph, quads: quads, mapping: mapping, diagram: .default)
       files.append((URL(fileURLWithPath: out).appendingPathComponent("graph.\(format.rawValue)").path, bytes))
     }
     try AtomicFile.writeAll(files)

@@ -24,24 +24,33 @@ enum OutputFormat: String, CaseIterable {
     return result
   }
 
-  func render(_ graph: KnowledgeGraph, mapping: RDFMapping, diagram: DiagramRenderer.Options) throws -> [UInt8] {
-    var diagram = diagram
+  var rdfFormat: RDFFormat? {
     switch self {
-    case .ttl: return rdf(graph, mapping, .turtle)
-    case .nt: return rdf(graph, mapping, .ntriples)
-    case .nq: return rdf(graph, mapping, .nquads)
-    case .trig: return rdf(graph, mapping, .trig)
-    case .jsonld: return rdf(graph, mapping, .jsonld)
-    case .dot: return Array(try DiagramRenderer().dot(graph, options: diagram).dot.utf8)
-    case .svg, .png, .pdf:
-      diagram.format = GraphvizRenderer.Format(rawValue: rawValue)!
-      return try DiagramRenderer().render(graph, options: diagram).bytes
+    case .ttl: .turtle
+    case .nt: .ntriples
+    case .nq: .nquads
+    case .trig: .trig
+    case .jsonld: .jsonld
+    case .svg, .dot, .png, .pdf: nil
     }
   }
 
-  private func rdf(_ graph: KnowledgeGraph, _ mapping: RDFMapping, _ format: RDFFormat) -> [UInt8] {
-    var text = ""
-    mapping.write(graph, format: format, to: &text)
-    return Array(text.utf8)
+  /// The file's bytes. `quads` are the graph's quads, mapped once for all RDF formats.
+  func render(
+    _ graph: KnowledgeGraph, quads: [Quad], mapping: RDFMapping, diagram: DiagramRenderer.Options
+  ) throws -> [UInt8] {
+    if let format = rdfFormat {
+      var text = ""
+      format.write(
+        quads, prefixes: mapping.dataPrefixes(for: graph), context: RDFMapping.jsonLDContext, to: &text)
+      return Array(text.utf8)
+    }
+    var diagram = diagram
+    switch self {
+    case .dot: return Array(try DiagramRenderer().dot(graph, options: diagram).dot.utf8)
+    default:
+      diagram.format = GraphvizRenderer.Format(rawValue: rawValue)!
+      return try DiagramRenderer().render(graph, options: diagram).bytes
+    }
   }
 }

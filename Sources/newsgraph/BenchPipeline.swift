@@ -1,0 +1,130 @@
+import ArgumentParser
+import Diagram
+import Dispatch
+import Extraction
+import Foundation
+import Graph
+import Pipeline
+import RDF
+import Text
+
+/// `newsgraph bench pipeline`: tokens per second of every stage of `build` and of the whole
+/// run on one core and on all cores, over a corpus. Medians of several runs; use a release build.
+struct BenchPipeline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pipeline",
+    abstract: "Tokens per second of each stage of build, and end to end on 1 and on all cores.",
+    discussion: """
+      Stages are timed one after the other over the whole corpus, each on the previous stage's \
+      output, on one core: ingest (read and decode), segment, each annotator, extraction, merge, \
+      mapping to RDF, each writer, the diagram. End to end is the same work as `newsgraph build` \
+      (all formats but the diagram), timed with --jobs 1 and with every core.
+      """)
+
+  @Option(help: "Articles: a folder, files or JSON Lines.") var corpus: [String]
+  @Option(help: "Timed runs of each stage; the median is reported.") var runs = 3
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let processor = try PipelineFactory.standard()
+    var results: [(stage: String, seconds: Double, unit: String, count: Int)] = []
+
+    var articles: [Article] = []
+    let ingest = median {
+      articles = ArticleStream(corpus).compactMap { if case .article(let a) = $0 { a } else { nil } }
+    }
+    var documents: [Document] = []
+    let segment = median { documents = articles.map { Document.segmented($0) } }
+    let tokens = documents.reduce(0) { $0 + $1.tokenCount }
+    results.append(("ingest", ingest, "tokens", tokens))
+    results.append(("segment", segment, "tokens", tokens))
+    for annotator in processor.annotators {
+      var annotated: [Document] = []
+      let seconds = median {
+        annotated = documents.map { document in
+          var document = document
+          annotator.annotate(&document)
+          return document
+        }
+      }
+      documents = annotated
+      results.append((String(describing: type(of: annotator)), seconds, "tokens", tokens))
+    }
+    var extractions: [ArticleExtraction] = []
+    let extract = median { extractions = documents.map(processor.extractor.extract(from:)) }
+    results.append(("extraction", extract, "tokens", tokens))
+    var graph = KnowledgeGraph()
+    let merge = median {
+      var builder = GraphBuilder()
+      for extraction in extractions { builder.add(extraction) }
+      graph = builder.build()
+    }
+    results.append(("merge", merge, "tokens", tokens))
+    let mapping = try RDFMapping()
+    var quads: [Quad] = []
+    let map = median { quads = mapping.quads(for: graph) }
+    results.append(("RDF mapping", map, "triples", quads.count))
+    let prefixes = mapping.dataPrefixes(for: graph)
+    for format in RDFFormat.allCases {
+      let seconds = median {
+        var output = ""
+        format.write(quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, to: &output)
+      }
+      results.append(("write \(format.rawValue)", seconds, "triples", quads.count))
+    }
+    let diagram = try medianThrowing { _ = try DiagramRenderer().render(graph) }
+    results.append(("diagram (svg, default pruning)", diagram, "graphs", 1))
+
+    for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+      let seconds = try medianThrowing { try endToEnd(processor: processor, mapping: mapping, jobs: jobs) }
+      results.append(("end to end, \(jobs) core\(jobs == 1 ? "" : "s")", seconds, "tokens", tokens))
+    }
+
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let peakMB = Double(usage.ru_maxrss) / 1024
+    if json {
+      let rows = results.map {
+        "{\"stage\": \"\($0.stage)\", \"seconds\": \(String(format: "%.4f", $0.seconds)), \"unit\": \"\($0.unit)\", \"perSecond\": \(Int(Double($0.count) / $0.seconds))}"
+      }
+      print(
+        "{\"articles\": \(articles.count), \"tokens\": \(tokens), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), \"stages\": [\(rows.joined(separator: ", "))]}"
+      )
+    } else {
+      print("corpus: \(articles.count) articles, \(tokens) tokens, \(quads.count) triples; median of \(runs) runs")
+      for row in results {
+        let rate = Double(row.count) / row.seconds
+        print(
+          "\(row.stage.padding(toLength: 34, withPad: " ", startingAt: 0)) "
+            + "\(String(format: "%9.3f", row.seconds)) s  \(String(format: "%12.0f", rate)) \(row.unit)/s")
+      }
+      print("peak memory of this benchmark process: \(Int(peakMB)) MB (it keeps every stage's output)")
+    }
+  }
+
+  /// What `build` does, but writing to memory: read, process on `jobs` cores, merge, map, write.
+  private func endToEnd(processor: ArticleProcessor, mapping: RDFMapping, jobs: Int) throws {
+    let result = GraphBuildJob(processor: processor, options: .init(jobs: jobs, batchSize: 64))
+      .run(inputs: corpus)
+    let quads = mapping.quads(for: result.graph)
+    let prefixes = mapping.dataPrefixes(for: result.graph)
+    for format in RDFFormat.allCases {
+      var output = ""
+      format.write(quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, to: &output)
+    }
+  }
+
+  private func median(_ body: () -> Void) -> Double {
+    (try? medianThrowing(body)) ?? 0
+  }
+
+  private func medianThrowing(_ body: () throws -> Void) throws -> Double {
+    var times: [Double] = []
+    for _ in 0..<max(runs, 1) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      try body()
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+  }
+}
