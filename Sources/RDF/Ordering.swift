@@ -34,6 +34,19 @@ func codePointOrder(_ lhs: String, _ rhs: String) -> Int {
   return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
 }
 
+/// Whether `value` starts with `prefix`, byte for byte (no Unicode normalization).
+@inline(__always)
+func hasUTF8Prefix(_ value: String, _ prefix: String) -> Bool {
+  let fast = value.utf8.withContiguousStorageIfAvailable { whole in
+    prefix.utf8.withContiguousStorageIfAvailable { start in
+      start.count <= whole.count
+        && (start.isEmpty || memcmp(whole.baseAddress!, start.baseAddress!, start.count) == 0)
+    }
+  }
+  if let fast, let result = fast { return result }
+  return value.utf8.starts(with: prefix.utf8)
+}
+
 // MARK: - Terms
 
 extension Literal: Comparable {
