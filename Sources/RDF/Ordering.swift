@@ -140,14 +140,36 @@ extension Quad: Comparable {
     return Term.order(lhs.object, rhs.object)
   }
 
-  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
-  public static func < (lhs: Quad, rhs: Quad) -> Bool {
+  /// Graph (default graph first), then ``tripleOrder(_:_:)``.
+  static func order(_ lhs: Quad, _ rhs: Quad) -> Int {
     let graph = GraphName.order(lhs.graph, rhs.graph)
-    if graph != 0 { return graph < 0 }
-    let subject = Subject.order(lhs.subject, rhs.subject)
-    if subject != 0 { return subject < 0 }
-    let predicate = codePointOrder(lhs.predicate.value, rhs.predicate.value)
-    if predicate != 0 { return predicate < 0 }
-    return Term.order(lhs.object, rhs.object) < 0
+    if graph != 0 { return graph }
+    return tripleOrder(lhs, rhs)
+  }
+
+  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
+  public static func < (lhs: Quad, rhs: Quad) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension Sequence<Quad> {
+  /// The quads in canonical order without duplicates: what the writers want as input.
+  ///
+  /// Sorts indices with the quads borrowed in place; `sorted()` on the quads themselves copies
+  /// every compared quad (several reference counts each) and is several times slower.
+  public func canonicallySorted() -> [Quad] {
+    let quads = Array(self)
+    return quads.withUnsafeBufferPointer { buffer in
+      var order = Array(buffer.indices)
+      order.sort { Quad.order(buffer[$0], buffer[$1]) < 0 }
+      var result: [Quad] = []
+      result.reserveCapacity(order.count)
+      var previous: Int?
+      for index in order {
+        if let previous, Quad.order(buffer[previous], buffer[index]) == 0 { continue }
+        result.append(buffer[index])
+        previous = index
+      }
+      return result
+    }
   }
 }

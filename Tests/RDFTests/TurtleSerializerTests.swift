@@ -64,6 +64,12 @@ import Testing
     }
   }
 
+  @Test func canonicallySortedSortsAndRemovesDuplicates() {
+    let shuffled = (SampleDataset.quads + SampleDataset.quads.prefix(3)).shuffled()
+    #expect(shuffled.canonicallySorted() == SampleDataset.quads)
+    #expect(SampleDataset.quads == SampleDataset.quads.sorted())
+  }
+
   @Test func quadsSortDefaultGraphFirst() {
     let named = Quad(.iri(iri("a")), iri("p"), .iri(iri("o")), graph: .iri(iri("g")))
     let unnamed = Quad(.iri(iri("z")), iri("p"), .iri(iri("o")))

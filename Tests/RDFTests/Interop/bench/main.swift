@@ -62,7 +62,8 @@ if arguments.count == 3 && arguments[1] == "count" {
 let count = 200_000
 let quads = (0..<count).map(syntheticQuad).sorted()
 let prefixes = PrefixMap([
-  ("ng", "https://w3id.org/newsgraph/ns#"), ("person", ex + "entity/person/"), ("country", ex + "entity/country/"),
+  ("ng", "https://w3id.org/newsgraph/ns#"), ("person", ex + "entity/person/"),
+  ("country", ex + "entity/country/"),
   ("article", ex + "article/"),
 ])
 for format in RDFFormat.allCases {
@@ -76,7 +77,9 @@ for format in RDFFormat.allCases {
     bytes = sink.count
   }
   times.sort()
-  print("\(format.rawValue): median \(rounded(times[2])) s, \(Int(Double(count) / times[2])) quads/s, \(bytes) bytes")
+  print(
+    "\(format.rawValue): median \(rounded(times[2])) s, \(Int(Double(count) / times[2])) quads/s, \(bytes) bytes"
+  )
 }
 var text = ""
 RDFFormat.nquads.write(quads, prefixes: prefixes, to: &text)
