@@ -153,23 +153,102 @@ extension Quad: Comparable {
 
 extension Sequence<Quad> {
   /// The quads in canonical order without duplicates: what the writers want as input.
-  ///
-  /// Sorts indices with the quads borrowed in place; `sorted()` on the quads themselves copies
-  /// every compared quad (several reference counts each) and is several times slower.
   public func canonicallySorted() -> [Quad] {
     let quads = Array(self)
-    return quads.withUnsafeBufferPointer { buffer in
-      var order = Array(buffer.indices)
-      order.sort { Quad.order(buffer[$0], buffer[$1]) < 0 }
-      var result: [Quad] = []
-      result.reserveCapacity(order.count)
-      var previous: Int?
-      for index in order {
-        if let previous, Quad.order(buffer[previous], buffer[index]) == 0 { continue }
-        result.append(buffer[index])
-        previous = index
+    var keys = QuadSortKeys(capacity: quads.count)
+    for quad in quads { keys.append(quad, includingGraph: true) }
+    return keys.sortedUniqueIndices().map { quads[$0] }
+  }
+}
+
+// MARK: - Sort keys
+
+/// Byte strings whose `memcmp` order is the canonical quad order, packed in one buffer.
+///
+/// Sorting quads directly compares enums of strings, and every comparison copies and releases
+/// several references; sorting indices by these keys touches no reference count at all, which
+/// makes sorting a large graph several times faster.
+///
+/// Each component is a kind byte (default graph 1, IRI 2, blank node 3, literal 4), its UTF-8
+/// bytes with 0x00 and 0x01 escaped as 0x01 0x01 and 0x01 0x02 (which keeps their order), and a
+/// 0x00 terminator, so that a shorter component sorts first, as in ``codePointOrder(_:_:)``.
+struct QuadSortKeys {
+  var bytes: [UInt8] = []
+  var starts: [Int] = [0]
+
+  init(capacity: Int) {
+    bytes.reserveCapacity(capacity * 96)
+    starts.reserveCapacity(capacity + 1)
+  }
+
+  mutating func append(_ quad: Quad, includingGraph: Bool) {
+    if includingGraph {
+      switch quad.graph {
+      case nil: bytes.append(contentsOf: [1, 0])
+      case .iri(let iri)?: component(2, iri.value)
+      case .blank(let node)?: component(3, node.id)
       }
-      return result
+    }
+    switch quad.subject {
+    case .iri(let iri): component(2, iri.value)
+    case .blank(let node): component(3, node.id)
+    }
+    component(2, quad.predicate.value)
+    switch quad.object {
+    case .iri(let iri): component(2, iri.value)
+    case .blank(let node): component(3, node.id)
+    case .literal(let literal):
+      component(4, literal.lexicalForm)
+      component(0, literal.datatype.value)
+      component(0, literal.language ?? "")
+    }
+    starts.append(bytes.count)
+  }
+
+  mutating func component(_ kind: UInt8, _ value: String) {
+    if kind != 0 { bytes.append(kind) }
+    NTriplesSyntax.withUTF8(value) { utf8 in
+      guard utf8.contains(where: { $0 <= 1 }) else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      for byte in utf8 {
+        if byte <= 1 {
+          bytes.append(1)
+          bytes.append(byte + 1)
+        } else {
+          bytes.append(byte)
+        }
+      }
+    }
+    bytes.append(0)
+  }
+
+  /// Indices of the keys in sorted order, each distinct key once.
+  func sortedUniqueIndices() -> [Int] {
+    bytes.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { starts in
+        func compare(_ lhs: Int, _ rhs: Int) -> Int {
+          let left = starts[lhs]
+          let right = starts[rhs]
+          let leftCount = starts[lhs + 1] - left
+          let rightCount = starts[rhs + 1] - right
+          let common = Swift.min(leftCount, rightCount)
+          if common > 0 {
+            let difference = memcmp(bytes.baseAddress! + left, bytes.baseAddress! + right, common)
+            if difference != 0 { return Int(difference) }
+          }
+          return leftCount - rightCount
+        }
+        var order = Array(0..<(starts.count - 1))
+        order.sort { compare($0, $1) < 0 }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        for index in order where unique.last.map({ compare($0, index) != 0 }) ?? true {
+          unique.append(index)
+        }
+        return unique
+      }
     }
   }
 }
