@@ -62,7 +62,7 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     if !union {
       for quad in quads { serializer.write(quad, to: &output) }
     } else {
-      // Sort indices rather than the quads themselves: moving whole quads costs reference counting.
+      // Sorted by packed byte keys: comparing quads themselves costs reference counting.
       var keys = QuadSortKeys(capacity: quads.count)
       for quad in quads { keys.append(quad, includingGraph: false) }
       for index in keys.sortedUniqueIndices() { serializer.write(Quad(quads[index].triple), to: &output) }
