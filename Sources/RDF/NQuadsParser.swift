@@ -33,6 +33,10 @@ public struct NQuadsParser: Sendable {
     var buffer: [UInt8] = []
     swap(&buffer, &scratch)
     var cursor = Cursor(bytes: bytes, scratch: buffer)
+    // A UTF-8 byte order mark, which some editors put at the start of a file.
+    if lineNumber == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      cursor.position = 3
+    }
     defer { swap(&cursor.scratch, &scratch) }
     do throws(Cursor.Failure) {
       return .success(try cursor.statement(allowsGraphNames: allowsGraphNames))
