@@ -180,17 +180,20 @@ public enum NTriplesSyntax {
 
   /// Whether an IRI has a character that `IRIREF` forbids (only possible for unchecked IRIs).
   static func needsIRIREFEscape(_ value: String) -> Bool {
-    // Bit n of `low` (bytes 0-63) and `high` (64-127) marks a byte that IRIREF forbids:
-    // 0x00-0x20 " < > \\ ^ ` { | }. Bytes from 0x80 up (UTF-8 of non-ASCII) are allowed.
-    let low: UInt64 = 0x50000005ffffffff
-    let high: UInt64 = 0x3800000150000000
-    return withUTF8(value) { bytes in
-      for byte in bytes where byte < 0x80 {
-        let mask = byte < 64 ? low >> byte : high >> (byte - 64)
-        if mask & 1 != 0 { return true }
-      }
-      return false
+    withUTF8(value, containsForbiddenIRIREFByte)
+  }
+
+  /// Whether `bytes` has one that `IRIREF` forbids: 0x00-0x20 " < > \\ ^ ` { | }. Bytes from 0x80
+  /// up (UTF-8 of non-ASCII characters) are allowed.
+  static func containsForbiddenIRIREFByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Bit n of `low` (bytes 0-63) and `high` (64-127) marks a forbidden byte.
+    let low: UInt64 = 0x5000_0005_ffff_ffff
+    let high: UInt64 = 0x3800_0001_5000_0000
+    for byte in bytes where byte < 0x80 {
+      let mask = byte < 64 ? low >> byte : high >> (byte - 64)
+      if mask & 1 != 0 { return true }
     }
+    return false
   }
 
   /// Runs `body` on the string's UTF-8 bytes in place (native strings are contiguous), which is
