@@ -226,13 +226,7 @@ public struct RDFMapping: Sendable, Hashable {
     for predicate in predicates {
       quads.append(Quad(.iri(Self.predicateIRI(predicate)), RDFS.label, .literal(Literal(predicate))))
     }
-    quads.sort()
-    var previous: Quad?
-    quads.removeAll { quad in
-      defer { previous = quad }
-      return quad == previous
-    }
-    return quads
+    return quads.canonicallySorted()
   }
 
   /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes(for:)``, JSON-LD under

@@ -22,6 +22,10 @@ public final class FileOutput: TextOutputStream {
   var file: UnsafeMutablePointer<FILE>?
   /// The first write error; writes after it are skipped and ``commit()`` reports it.
   var failure: String?
+  /// Output collects here and goes to the file in large blocks: writers emit many short strings,
+  /// and a locked `fwrite` per string would cost more than the formatting.
+  var buffer: [UInt8] = []
+  static let blockSize = 1 << 16
 
   /// Creates the temporary file; fails if the directory is not writable.
   public init(path: String) throws(RDFError) {
@@ -31,8 +35,7 @@ public final class FileOutput: TextOutputStream {
       throw .io(path: path, reason: "cannot create \(temporaryPath): \(String(cString: strerror(errno)))")
     }
     self.file = file
-    // A 1 MiB buffer: output arrives in many small strings.
-    setvbuf(file, nil, _IOFBF, 1 << 20)
+    buffer.reserveCapacity(Self.blockSize + 4096)
   }
 
   deinit {
@@ -43,17 +46,21 @@ public final class FileOutput: TextOutputStream {
   }
 
   public func write(_ string: String) {
-    guard let file, failure == nil else { return }
-    var string = string
-    let written = string.withUTF8 { bytes in
-      bytes.isEmpty ? 0 : fwrite(bytes.baseAddress!, 1, bytes.count, file)
-    }
-    if written != string.utf8.count { failure = String(cString: strerror(errno)) }
+    buffer.append(contentsOf: string.utf8)
+    if buffer.count >= Self.blockSize { flushBuffer() }
+  }
+
+  func flushBuffer() {
+    defer { buffer.removeAll(keepingCapacity: true) }
+    guard let file, failure == nil, !buffer.isEmpty else { return }
+    let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress!, 1, $0.count, file) }
+    if written != buffer.count { failure = String(cString: strerror(errno)) }
   }
 
   /// Flushes, closes and renames the file into place.
   public func commit() throws(RDFError) {
     guard let file else { throw .io(path: path, reason: "already committed") }
+    flushBuffer()
     self.file = nil
     let flushed = fflush(file) == 0
     let flushError = flushed ? nil : String(cString: strerror(errno))

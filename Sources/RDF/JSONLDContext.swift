@@ -51,7 +51,7 @@ public struct JSONLDContext: Sendable, Hashable {
   public func compactIRI(_ iri: IRI) -> String {
     var best: (prefix: String, namespace: String)?
     for entry in prefixes.entries
-    where entry.prefix != "_" && iri.value.utf8.starts(with: entry.namespace.utf8)
+    where entry.prefix != "_" && hasUTF8Prefix(iri.value, entry.namespace)
       && Self.endsWithGenDelim(entry.namespace)
     {
       if best == nil || entry.namespace.utf8.count > best!.namespace.utf8.count { best = entry }

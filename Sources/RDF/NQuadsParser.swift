@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// Parses N-Quads (and N-Triples) one line at a time. https://www.w3.org/TR/n-quads/#sec-grammar
 ///
 /// Every statement of these syntaxes sits on one line, so a line is the unit of parsing and a
@@ -33,6 +41,10 @@ public struct NQuadsParser: Sendable {
     var buffer: [UInt8] = []
     swap(&buffer, &scratch)
     var cursor = Cursor(bytes: bytes, scratch: buffer)
+    // A UTF-8 byte order mark, which some editors put at the start of a file.
+    if lineNumber == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      cursor.position = 3
+    }
     defer { swap(&cursor.scratch, &scratch) }
     do throws(Cursor.Failure) {
       return .success(try cursor.statement(allowsGraphNames: allowsGraphNames))
@@ -130,6 +142,21 @@ struct Cursor {
     let start = position
     position += 1
     let contentStart = position
+    // Fast path, the common case: no escape and no forbidden byte before the '>'.
+    let base = bytes.baseAddress!
+    if contentStart < bytes.count,
+      let end = memchr(base + contentStart, Int32(UInt8(ascii: ">")), bytes.count - contentStart)
+    {
+      let length = UnsafeRawPointer(end) - UnsafeRawPointer(base + contentStart)
+      let content = UnsafeBufferPointer(start: base + contentStart, count: length)
+      if !NTriplesSyntax.containsForbiddenIRIREFByte(content) {
+        guard IRI.schemeColon(content) != nil else {
+          throw fail("not an absolute IRI: <\(String(decoding: content, as: UTF8.self))>", at: start)
+        }
+        position = contentStart + content.count + 1
+        return IRI(unchecked: String(decoding: content, as: UTF8.self))
+      }
+    }
     var escaped = false
     scratch.removeAll(keepingCapacity: true)
     while true {

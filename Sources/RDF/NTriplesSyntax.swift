@@ -13,7 +13,7 @@ public enum NTriplesSyntax {
   /// ``IRI/init(unchecked:)`` and are written as `UCHAR` so that the output still parses.
   public static func IRIREF(_ iri: IRI, to output: inout some TextOutputStream) {
     output.write("<")
-    if iri.value.utf8.contains(where: { $0 <= 0x20 || isForbiddenInIRIREF($0) }) {
+    if needsIRIREFEscape(iri.value) {
       var escaped = ""
       for scalar in iri.value.unicodeScalars {
         if scalar.value <= 0x20 || (scalar.isASCII && isForbiddenInIRIREF(UInt8(scalar.value))) {
@@ -163,17 +163,46 @@ public enum NTriplesSyntax {
   /// Whether a string needs any escape in a quoted literal; scans bytes so the common case
   /// (plain text) writes the string as is.
   static func needsStringEscape(_ value: String) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in value.utf8 {
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-      // C1 controls are C2 80...C2 9F; U+2028/U+2029 are E2 80 A8 / E2 80 A9.
-      if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
-      if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
-      beforePrevious = previous
-      previous = byte
+    withUTF8(value) { bytes in
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in bytes {
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+        // C1 controls are C2 80...C2 9F; U+2028/U+2029 are E2 80 A8 / E2 80 A9.
+        if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+        if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
+        beforePrevious = previous
+        previous = byte
+      }
+      return false
+    }
+  }
+
+  /// Whether an IRI has a character that `IRIREF` forbids (only possible for unchecked IRIs).
+  static func needsIRIREFEscape(_ value: String) -> Bool {
+    withUTF8(value, containsForbiddenIRIREFByte)
+  }
+
+  /// Whether `bytes` has one that `IRIREF` forbids: 0x00-0x20 " < > \\ ^ ` { | }. Bytes from 0x80
+  /// up (UTF-8 of non-ASCII characters) are allowed.
+  static func containsForbiddenIRIREFByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Bit n of `low` (bytes 0-63) and `high` (64-127) marks a forbidden byte.
+    let low: UInt64 = 0x5000_0005_ffff_ffff
+    let high: UInt64 = 0x3800_0001_5000_0000
+    for byte in bytes where byte < 0x80 {
+      let mask = byte < 64 ? low >> byte : high >> (byte - 64)
+      if mask & 1 != 0 { return true }
     }
     return false
+  }
+
+  /// Runs `body` on the string's UTF-8 bytes in place (native strings are contiguous), which is
+  /// much faster than iterating `String.UTF8View`.
+  @inline(__always)
+  static func withUTF8<Result>(_ value: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = value
+    return copy.withUTF8(body)
   }
 
   /// `PN_CHARS_BASE`: https://www.w3.org/TR/turtle/#grammar-production-PN_CHARS_BASE

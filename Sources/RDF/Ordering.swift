@@ -34,6 +34,19 @@ func codePointOrder(_ lhs: String, _ rhs: String) -> Int {
   return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
 }
 
+/// Whether `value` starts with `prefix`, byte for byte (no Unicode normalization).
+@inline(__always)
+func hasUTF8Prefix(_ value: String, _ prefix: String) -> Bool {
+  let fast = value.utf8.withContiguousStorageIfAvailable { whole in
+    prefix.utf8.withContiguousStorageIfAvailable { start in
+      start.count <= whole.count
+        && (start.isEmpty || memcmp(whole.baseAddress!, start.baseAddress!, start.count) == 0)
+    }
+  }
+  if let fast, let result = fast { return result }
+  return value.utf8.starts(with: prefix.utf8)
+}
+
 // MARK: - Terms
 
 extension Literal: Comparable {
@@ -127,14 +140,115 @@ extension Quad: Comparable {
     return Term.order(lhs.object, rhs.object)
   }
 
-  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
-  public static func < (lhs: Quad, rhs: Quad) -> Bool {
+  /// Graph (default graph first), then ``tripleOrder(_:_:)``.
+  static func order(_ lhs: Quad, _ rhs: Quad) -> Int {
     let graph = GraphName.order(lhs.graph, rhs.graph)
-    if graph != 0 { return graph < 0 }
-    let subject = Subject.order(lhs.subject, rhs.subject)
-    if subject != 0 { return subject < 0 }
-    let predicate = codePointOrder(lhs.predicate.value, rhs.predicate.value)
-    if predicate != 0 { return predicate < 0 }
-    return Term.order(lhs.object, rhs.object) < 0
+    if graph != 0 { return graph }
+    return tripleOrder(lhs, rhs)
+  }
+
+  /// The canonical order writers expect: graph (default graph first), subject, predicate, object.
+  public static func < (lhs: Quad, rhs: Quad) -> Bool { order(lhs, rhs) < 0 }
+}
+
+extension Sequence<Quad> {
+  /// The quads in canonical order without duplicates: what the writers want as input.
+  public func canonicallySorted() -> [Quad] {
+    let quads = Array(self)
+    var keys = QuadSortKeys(capacity: quads.count)
+    for quad in quads { keys.append(quad, includingGraph: true) }
+    return keys.sortedUniqueIndices().map { quads[$0] }
+  }
+}
+
+// MARK: - Sort keys
+
+/// Byte strings whose `memcmp` order is the canonical quad order, packed in one buffer.
+///
+/// Sorting quads directly compares enums of strings, and every comparison copies and releases
+/// several references; sorting indices by these keys touches no reference count at all, which
+/// makes sorting a large graph several times faster.
+///
+/// Each component is a kind byte (default graph 1, IRI 2, blank node 3, literal 4), its UTF-8
+/// bytes with 0x00 and 0x01 escaped as 0x01 0x01 and 0x01 0x02 (which keeps their order), and a
+/// 0x00 terminator, so that a shorter component sorts first, as in ``codePointOrder(_:_:)``.
+struct QuadSortKeys {
+  var bytes: [UInt8] = []
+  var starts: [Int] = [0]
+
+  init(capacity: Int) {
+    bytes.reserveCapacity(capacity * 96)
+    starts.reserveCapacity(capacity + 1)
+  }
+
+  mutating func append(_ quad: Quad, includingGraph: Bool) {
+    if includingGraph {
+      switch quad.graph {
+      case nil: bytes.append(contentsOf: [1, 0])
+      case .iri(let iri)?: component(2, iri.value)
+      case .blank(let node)?: component(3, node.id)
+      }
+    }
+    switch quad.subject {
+    case .iri(let iri): component(2, iri.value)
+    case .blank(let node): component(3, node.id)
+    }
+    component(2, quad.predicate.value)
+    switch quad.object {
+    case .iri(let iri): component(2, iri.value)
+    case .blank(let node): component(3, node.id)
+    case .literal(let literal):
+      component(4, literal.lexicalForm)
+      component(0, literal.datatype.value)
+      component(0, literal.language ?? "")
+    }
+    starts.append(bytes.count)
+  }
+
+  mutating func component(_ kind: UInt8, _ value: String) {
+    if kind != 0 { bytes.append(kind) }
+    NTriplesSyntax.withUTF8(value) { utf8 in
+      guard utf8.contains(where: { $0 <= 1 }) else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      for byte in utf8 {
+        if byte <= 1 {
+          bytes.append(1)
+          bytes.append(byte + 1)
+        } else {
+          bytes.append(byte)
+        }
+      }
+    }
+    bytes.append(0)
+  }
+
+  /// Indices of the keys in sorted order, each distinct key once.
+  func sortedUniqueIndices() -> [Int] {
+    bytes.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { starts in
+        func compare(_ lhs: Int, _ rhs: Int) -> Int {
+          let left = starts[lhs]
+          let right = starts[rhs]
+          let leftCount = starts[lhs + 1] - left
+          let rightCount = starts[rhs + 1] - right
+          let common = Swift.min(leftCount, rightCount)
+          if common > 0 {
+            let difference = memcmp(bytes.baseAddress! + left, bytes.baseAddress! + right, common)
+            if difference != 0 { return Int(difference) }
+          }
+          return leftCount - rightCount
+        }
+        var order = Array(0..<(starts.count - 1))
+        order.sort { compare($0, $1) < 0 }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        for index in order where unique.last.map({ compare($0, index) != 0 }) ?? true {
+          unique.append(index)
+        }
+        return unique
+      }
+    }
   }
 }

@@ -37,7 +37,7 @@ extension PrefixMap {
   /// (Turtle: ``TurtleSyntax/PN_LOCAL(_:)``).
   public func split(_ iri: IRI) -> (prefix: String, local: Substring)? {
     var best: (prefix: String, namespace: String)?
-    for entry in entries where iri.value.utf8.starts(with: entry.namespace.utf8) {
+    for entry in entries where hasUTF8Prefix(iri.value, entry.namespace) {
       if best == nil || entry.namespace.utf8.count > best!.namespace.utf8.count { best = entry }
     }
     guard let best else { return nil }

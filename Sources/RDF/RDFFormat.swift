@@ -62,15 +62,10 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     if !union {
       for quad in quads { serializer.write(quad, to: &output) }
     } else {
-      // Sort indices rather than the quads themselves: moving whole quads costs reference counting.
-      var order = Array(quads.indices)
-      order.sort { Quad.tripleOrder(quads[$0], quads[$1]) < 0 }
-      var previous: Int?
-      for index in order {
-        if let previous, Quad.tripleOrder(quads[previous], quads[index]) == 0 { continue }
-        serializer.write(Quad(quads[index].triple), to: &output)
-        previous = index
-      }
+      // Sorted by packed byte keys: comparing quads themselves costs reference counting.
+      var keys = QuadSortKeys(capacity: quads.count)
+      for quad in quads { keys.append(quad, includingGraph: false) }
+      for index in keys.sortedUniqueIndices() { serializer.write(Quad(quads[index].triple), to: &output) }
     }
     serializer.finish(to: &output)
   }

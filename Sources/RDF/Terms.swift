@@ -18,20 +18,27 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// A scheme, then `:`, and no character that `IRIREF` forbids.
   /// https://www.w3.org/TR/n-triples/#grammar-production-IRIREF
   public static func isValid(_ value: String) -> Bool {
-    var sawColon = false
-    var index = 0
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case ":" where index > 0: sawColon = true
-      case "a"..."z", "A"..."Z": break
-      case "0"..."9", "+", "-", ".": if !sawColon && index == 0 { return false }
-      default:
-        if !sawColon { return false }
-        if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) { return false }
+    NTriplesSyntax.withUTF8(value) { bytes in
+      guard let colon = schemeColon(bytes) else { return false }
+      return !NTriplesSyntax.containsForbiddenIRIREFByte(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+    }
+  }
+
+  /// The index of the `:` that ends a valid scheme at the start of `bytes`, if there is one:
+  /// `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`, RFC 3986 §3.1.
+  static func schemeColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    guard let first = bytes.first, isLetter(first) else { return nil }
+    var index = 1
+    while index < bytes.count && bytes[index] != UInt8(ascii: ":") {
+      let byte = bytes[index]
+      guard isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+      else {
+        return nil
       }
       index += 1
     }
-    return sawColon
+    return index < bytes.count ? index : nil
   }
 
   /// Orders by UTF-8 bytes (code point order), so that sorting never depends on Unicode

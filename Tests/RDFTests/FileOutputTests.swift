@@ -27,7 +27,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     try "old".write(toFile: path, atomically: true, encoding: .utf8)
     do {
-      var output = try FileOutput(path: path)
+      let output = try FileOutput(path: path)
       output.write("new, unfinished")
     }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")

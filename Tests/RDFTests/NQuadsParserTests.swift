@@ -48,6 +48,13 @@ import Testing
     #expect(quad?.subject == .iri(IRI(unchecked: "http://a/café")))
   }
 
+  @Test func skipsAByteOrderMarkOnTheFirstLineOnly() throws {
+    var parser = NQuadsParser()
+    let line = "\u{FEFF}<http://a/s> <http://a/p> <http://a/o> ."
+    #expect(try parser.parse(line: line, lineNumber: 1) != nil)
+    #expect(throws: RDFError.self) { try parser.parse(line: line, lineNumber: 2) }
+  }
+
   @Test func allowsTrailingCommentAndCR() throws {
     #expect(try parse("<http://a/s> <http://a/p> \"x\" . # note\r") != nil)
   }

@@ -64,6 +64,29 @@ import Testing
     }
   }
 
+  @Test func canonicallySortedSortsAndRemovesDuplicates() {
+    let shuffled = (SampleDataset.quads + SampleDataset.quads.prefix(3)).shuffled()
+    #expect(shuffled.canonicallySorted() == SampleDataset.quads)
+    #expect(SampleDataset.quads == SampleDataset.quads.sorted())
+  }
+
+  @Test func canonicallySortedAgreesWithQuadOrderOnControlBytesAndPrefixes() {
+    let lexicalForms = [
+      "a", "a\u{0}", "a\u{0}b", "a\u{1}", "a\u{1}\u{0}", "a\u{2}", "ab", "", "\u{0}", "é", "z",
+    ]
+    var quads: [Quad] = []
+    for (index, lexical) in lexicalForms.enumerated() {
+      let graph: GraphName? =
+        index % 3 == 0 ? nil : (index % 3 == 1 ? .iri(iri("g")) : .blank(BlankNode("g")))
+      let subject: Subject = index % 2 == 0 ? .iri(iri("s\(lexical)")) : .blank(BlankNode("b\(index % 4)"))
+      quads.append(Quad(subject, iri("p"), .literal(Literal(lexical)), graph: graph))
+      quads.append(Quad(subject, iri("p"), .literal(Literal(lexical, language: "en")), graph: graph))
+      quads.append(Quad(subject, iri("p\(lexical)"), .iri(iri(lexical)), graph: graph))
+      quads.append(Quad(subject, iri("p"), .blank(BlankNode(lexical)), graph: graph))
+    }
+    #expect(quads.shuffled().canonicallySorted() == Array(Set(quads)).sorted())
+  }
+
   @Test func quadsSortDefaultGraphFirst() {
     let named = Quad(.iri(iri("a")), iri("p"), .iri(iri("o")), graph: .iri(iri("g")))
     let unnamed = Quad(.iri(iri("z")), iri("p"), .iri(iri("o")))
