@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -46,21 +47,50 @@ final class OxigraphServer {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("newsgraph-oxigraph-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    port = try LocalPort.free()
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["serve", "--location", directory.path, "--bind", "127.0.0.1:\(port)"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(20)
-    while !LocalPort.accepts(port: port) {
-      guard process.isRunning, Date() < deadline else {
-        stop()
-        throw TestFailure("Oxigraph (\(binary)) did not start listening on 127.0.0.1:\(port)")
+    // Parallel tests each start a server: a port another test's server took between our probe
+    // and our bind would make this process exit while the other answers in its place. So ports are
+    // never handed out twice in this process, and the server must still be running once the port
+    // answers; else we try another port.
+    var attempt = 0
+    while true {
+      attempt += 1
+      let port = try OxigraphServer.unusedPort()
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = ["serve", "--location", directory.path, "--bind", "127.0.0.1:\(port)"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let deadline = Date().addingTimeInterval(20)
+      while !LocalPort.accepts(port: port) && process.isRunning && Date() < deadline {
+        Thread.sleep(forTimeInterval: 0.05)
       }
-      Thread.sleep(forTimeInterval: 0.05)
+      Thread.sleep(forTimeInterval: 0.1)
+      if process.isRunning && LocalPort.accepts(port: port) {
+        self.port = port
+        self.process = process
+        return
+      }
+      if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+      }
+      guard attempt < 5 else {
+        try? FileManager.default.removeItem(at: directory)
+        throw TestFailure("Oxigraph (\(binary)) did not start listening on 127.0.0.1 after 5 tries")
+      }
     }
+  }
+
+  /// Ports already given to a server of this test process.
+  private static let handedOut = Mutex<Set<Int>>([])
+
+  private static func unusedPort() throws -> Int {
+    for _ in 0..<50 {
+      let port = try LocalPort.free()
+      if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+    }
+    throw TestFailure("no unused local port")
   }
 
   func stop() {
