@@ -38,10 +38,14 @@ public struct Lemmatizer: Sendable {
 
   /// The lemma of `form` tagged `xpos`.
   public func lemma(_ form: String, xpos: String) -> String {
-    let x = FeatureHash.string(xpos)
-    let hashes = WordHashes(form)
-    var id = lookup.find(Self.formKey(hashes.form, x, lowercase: false))
-    if id < 0 { id = lookup.find(Self.formKey(hashes.lower, x, lowercase: true)) }
+    lemma(form, xposHash: FeatureHash.string(xpos))
+  }
+
+  /// The lemma of `form` whose XPOS has the hash `x` (``FeatureHash/string(_:)``).
+  func lemma(_ form: String, xposHash x: UInt64) -> String {
+    let (formHash, lowerHash) = WordHashes.formAndLower(form)
+    var id = lookup.find(Self.formKey(formHash, x, lowercase: false))
+    if id < 0 { id = lookup.find(Self.formKey(lowerHash, x, lowercase: true)) }
     if id >= 0 { return lemmas[Int(id)] }
     return applyRule(form, xposHash: x)
   }

@@ -143,6 +143,9 @@ public struct LinearModel: Sendable {
     var end: UInt32 = 0
   }
 
+  /// Rows with at least this many entries are kept dense (all classes, SIMD-friendly) for scoring.
+  private let dense: [Int16]
+
   init(classCount: Int, keys: [UInt64], rowStart: [Int32], entries: [UInt32], scale: Float) {
     self.classCount = classCount
     self.keys = keys
@@ -153,14 +156,29 @@ public struct LinearModel: Sendable {
     while capacity < keys.count * 2 { capacity <<= 1 }
     let shift = UInt64(64 - capacity.trailingZeroBitCount)
     var slots = [Slot](repeating: Slot(), count: capacity)
+    var dense: [Int16] = []
+    let denseFrom = max(8, classCount / 6)
     for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
       var j = Int(truncatingIfNeeded: key >> shift)
       while slots[j].key != 0 && slots[j].key != key { j = (j + 1) & (capacity - 1) }
-      slots[j] = Slot(key: key, start: UInt32(rowStart[i]), end: UInt32(rowStart[i + 1]))
+      let start = Int(rowStart[i])
+      let end = Int(rowStart[i + 1])
+      if end - start >= denseFrom {
+        // Dense row: `start` is its offset in `dense`, `end` is the marker UInt32.max.
+        let offset = dense.count
+        dense.append(contentsOf: repeatElement(0, count: classCount))
+        for e in entries[start..<end] {
+          dense[offset + Int(e >> 16)] = Int16(bitPattern: UInt16(truncatingIfNeeded: e))
+        }
+        slots[j] = Slot(key: key, start: UInt32(offset), end: UInt32.max)
+      } else {
+        slots[j] = Slot(key: key, start: UInt32(start), end: UInt32(end))
+      }
     }
     self.slots = slots
     self.shift = shift
+    self.dense = dense
   }
 
   /// Quantizes float rows.
@@ -203,39 +221,50 @@ public struct LinearModel: Sendable {
   /// Sets `scores` (length `classCount`) to the sum of the weights of `features`, in units of ``scale``.
   ///
   /// Looks up all features first and then adds their rows, so that the table's cache misses
-  /// overlap instead of waiting one after another.
+  /// overlap instead of waiting one after another. Sums are exact integers until the end.
   @inline(__always)
   public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
-    for i in 0..<classCount { scores[i] = 0 }
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
-      slots.withUnsafeBufferPointer { table in
-        let mask = table.count - 1
-        var found = 0
-        for f in features {
-          let key = f == 0 ? 1 : f
-          var j = Int(truncatingIfNeeded: key >> shift)
-          while true {
-            let slot = table[j]
-            if slot.key == key {
-              rows[found] = UInt64(slot.start) << 32 | UInt64(slot.end)
-              found += 1
-              break
+    let classCount = classCount
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: classCount) { acc in
+      for i in 0..<classCount { acc[i] = 0 }
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
+        slots.withUnsafeBufferPointer { table in
+          let mask = table.count - 1
+          var found = 0
+          for f in features {
+            let key = f == 0 ? 1 : f
+            var j = Int(truncatingIfNeeded: key >> shift)
+            while true {
+              let slot = table[j]
+              if slot.key == key {
+                rows[found] = UInt64(slot.start) << 32 | UInt64(slot.end)
+                found += 1
+                break
+              }
+              if slot.key == 0 { break }
+              j = (j + 1) & mask
             }
-            if slot.key == 0 { break }
-            j = (j + 1) & mask
           }
-        }
-        entries.withUnsafeBufferPointer { e in
-          for r in 0..<found {
-            let start = Int(rows[r] >> 32)
-            let end = Int(rows[r] & 0xFFFF_FFFF)
-            for j in start..<end {
-              let v = e[j]
-              scores[Int(v >> 16)] += Float(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
+          entries.withUnsafeBufferPointer { e in
+            dense.withUnsafeBufferPointer { d in
+              for r in 0..<found {
+                let start = Int(rows[r] >> 32)
+                let end = UInt32(truncatingIfNeeded: rows[r])
+                if end == UInt32.max {
+                  let row = d.baseAddress! + start
+                  for c in 0..<classCount { acc[c] &+= Int32(row[c]) }
+                } else {
+                  for j in start..<Int(end) {
+                    let v = e[j]
+                    acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
+                  }
+                }
+              }
             }
           }
         }
       }
+      for i in 0..<classCount { scores[i] = Float(acc[i]) }
     }
   }
 }
@@ -269,4 +298,28 @@ public struct SplitMix64: Sendable {
       array.swapAt(i, next(below: i + 1))
     }
   }
+}
+
+// MARK: - Pruning whole models
+
+extension Tagger {
+  /// The same tagger without weights of magnitude at most `threshold`.
+  public func pruned(threshold: Float) -> Tagger {
+    Tagger(
+      upos: upos, xpos: xpos, model: model.pruned(threshold: threshold), tagDictionary: tagDictionary,
+      ambiguity: ambiguity)
+  }
+
+  /// Number of features and of nonzero weights.
+  public var size: (features: Int, weights: Int) { (model.featureCount, model.weightCount) }
+}
+
+extension Parser {
+  /// The same parser without weights of magnitude at most `threshold`.
+  public func pruned(threshold: Float) -> Parser {
+    Parser(labels: labels, model: model.pruned(threshold: threshold))
+  }
+
+  /// Number of features and of nonzero weights.
+  public var size: (features: Int, weights: Int) { (model.featureCount, model.weightCount) }
 }

@@ -12,11 +12,14 @@ public struct SyntaxAnnotator: DocumentAnnotator {
 
   /// The parser's tag hash for each tagger class.
   let classTagHashes: [UInt64]
+  /// The lemmatizer's XPOS hash for each tagger class.
+  let classXPOSHashes: [UInt64]
 
   public init(tagging: TaggingModel, parsing: ParsingModel?) {
     self.tagging = tagging
     self.parsing = parsing
     classTagHashes = zip(tagging.tagger.upos, tagging.tagger.xpos).map { Parser.tagHash(upos: $0, xpos: $1) }
+    classXPOSHashes = tagging.tagger.xpos.map(FeatureHash.string)
   }
 
   /// File names of the committed models inside the `Models` resource folder.
@@ -52,7 +55,9 @@ public struct SyntaxAnnotator: DocumentAnnotator {
     document.xpos = classes.map { tagger.xpos[Int($0)] }
     var lemmas: [String] = []
     lemmas.reserveCapacity(n)
-    for i in 0..<n { lemmas.append(tagging.lemmatizer.lemma(document.forms[i], xpos: document.xpos[i])) }
+    for i in 0..<n {
+      lemmas.append(tagging.lemmatizer.lemma(document.forms[i], xposHash: classXPOSHashes[Int(classes[i])]))
+    }
     document.lemmas = lemmas
     guard let parsing else { return }
     var heads = [Int32](repeating: -1, count: n)

@@ -43,6 +43,21 @@ struct WordHashes: Sendable {
     }
   }
 
+  /// Only ``form`` and ``lower`` (as computed by the full initializer), for lookups.
+  static func formAndLower(_ word: String) -> (UInt64, UInt64) {
+    func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+      var lower: UInt64 = 0xCBF2_9CE4_8422_2325
+      for var b in bytes {
+        if b >= 65 && b <= 90 { b += 32 }
+        lower ^= UInt64(b)
+        lower &*= 0x100_0000_01B3
+      }
+      return (FeatureHash.bytes(bytes), FeatureHash.combine(lower, UInt64(bytes.count)))
+    }
+    if let r = word.utf8.withContiguousStorageIfAvailable(hash) { return r }
+    return Array(word.utf8).withUnsafeBufferPointer(hash)
+  }
+
   init(bytes: UnsafeBufferPointer<UInt8>) {
     form = FeatureHash.bytes(bytes)
     let n = bytes.count

@@ -7,7 +7,7 @@ struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train a model from annotated data (deterministic: same data and options give the same file).",
-    subcommands: [TrainTagger.self, TrainParser.self]
+    subcommands: [TrainTagger.self, TrainParser.self, PruneModel.self]
   )
 }
 
@@ -44,6 +44,10 @@ struct TrainTagger: ParsableCommand {
   @Option(help: "Random seed for shuffling.") var seed = TaggerTrainingOptions.default.seed
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = TaggerTrainingOptions.default
     .pruneThreshold
+  @Option(help: "Tag dictionary: minimum count of a word.") var dictMinCount = TaggerTrainingOptions.default
+    .tagDictionaryMinCount
+  @Option(help: "Tag dictionary: minimum share of its most frequent tag.") var dictMinShare =
+    TaggerTrainingOptions.default.tagDictionaryMinShare
 
   func run() throws {
     let started = Date()
@@ -53,6 +57,8 @@ struct TrainTagger: ParsableCommand {
     options.iterations = iterations
     options.seed = seed
     options.pruneThreshold = prune
+    options.tagDictionaryMinCount = dictMinCount
+    options.tagDictionaryMinShare = dictMinShare
     let lemmatizer = Lemmatizer.train(trainSentences)
     var last = EvaluationReport()
     let tagger = Tagger.train(trainSentences, options: options) { iteration, tagger in
@@ -81,6 +87,7 @@ struct TrainTagger: ParsableCommand {
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
       ])
     let model = TaggingModel(header: header, tagger: tagger, lemmatizer: lemmatizer)
@@ -96,8 +103,11 @@ struct TrainParser: ParsableCommand {
   )
 
   enum TrainingTags: String, ExpressibleByArgument {
-    case gold, predicted
+    case gold, predicted, jackknife
   }
+
+  @Option(help: "Folds for --train-tags jackknife (each fold tagged by a tagger trained on the others).")
+  var folds = 5
 
   @Option(help: "Training data (CoNLL-U).") var train: String
   @Option(help: "Development data (CoNLL-U), scored after each iteration with predicted tags.") var dev:
@@ -127,6 +137,31 @@ struct TrainParser: ParsableCommand {
       trainTagHashes = tagsOnly.annotate(trainSentences).map {
         $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) }
       }
+    case .jackknife:
+      // Sentence i belongs to fold i % folds; the tagger options are those the given tagger was trained with.
+      var taggerOptions = TaggerTrainingOptions.default
+      if let n = tagging.header.options["iterations"].flatMap(Int.init) { taggerOptions.iterations = n }
+      if let n = tagging.header.options["dictMinCount"].flatMap(Int.init) {
+        taggerOptions.tagDictionaryMinCount = n
+      }
+      if let x = tagging.header.options["dictMinShare"].flatMap(Double.init) {
+        taggerOptions.tagDictionaryMinShare = x
+      }
+      var hashes = [[UInt64]](repeating: [], count: trainSentences.count)
+      for fold in 0..<folds {
+        let rest = trainSentences.indices.filter { $0 % folds != fold }.map { trainSentences[$0] }
+        let heldOut = trainSentences.indices.filter { $0 % folds == fold }
+        let foldTagger = Tagger.train(rest, options: taggerOptions)
+        let annotator = SyntaxAnnotator(
+          tagging: TaggingModel(header: tagging.header, tagger: foldTagger, lemmatizer: tagging.lemmatizer),
+          parsing: nil)
+        let tagged = annotator.annotate(heldOut.map { trainSentences[$0] })
+        for (i, s) in zip(heldOut, tagged) {
+          hashes[i] = s.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) }
+        }
+        printError("jackknife: fold \(fold + 1)/\(folds) tagged (\(Int(Date().timeIntervalSince(started)))s)")
+      }
+      trainTagHashes = hashes
     }
     var options = ParserTrainingOptions.default
     options.iterations = iterations
@@ -153,12 +188,69 @@ struct TrainParser: ParsableCommand {
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
-        "trainTags": trainTags.rawValue,
+        "trainTags": trainTags.rawValue, "folds": String(folds),
         "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
         "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
       ])
     try ParsingModel(header: header, parser: parser).write(to: output)
     printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
+  }
+}
+
+struct PruneModel: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "prune",
+    abstract:
+      "Drop small weights from a trained model (smaller file, faster lookups); scores dev data if given."
+  )
+
+  @Option(help: "Model file to prune.") var model: String
+  @Option(help: "Drop weights whose magnitude is at most this.") var threshold: Float
+  @Option(help: "Development data (CoNLL-U) to score the pruned model on.") var dev: String?
+  @Option(help: "Tagger for parser scoring (default: bundled).") var tagger: String?
+  @Option(name: .shortAndLong, help: "Model file to write.") var output: String
+
+  func run() throws {
+    let archive = try ModelArchive(contentsOf: model)
+    let devSentences = try dev.map(readCoNLLU)
+    if archive.header.kind == "tagger" {
+      let original = try TaggingModel(contentsOf: model)
+      let pruned = original.tagger.pruned(threshold: threshold)
+      var header = original.header
+      header.options["prune"] = String(threshold)
+      var result = TaggingModel(header: header, tagger: pruned, lemmatizer: original.lemmatizer)
+      printError(
+        "features \(original.tagger.size.features) → \(pruned.size.features), weights \(original.tagger.size.weights) → \(pruned.size.weights)"
+      )
+      if let devSentences {
+        let r = try Evaluation.goldTokens(
+          gold: devSentences, predicted: SyntaxAnnotator(tagging: result, parsing: nil).annotate(devSentences)
+        )
+        printError("dev UPOS \(percent(r.upos)) XPOS \(percent(r.xpos)) lemma \(percent(r.lemma))")
+        result.header.scores = ["dev.UPOS": r.upos, "dev.XPOS": r.xpos, "dev.Lemmas": r.lemma]
+      }
+      try result.write(to: output)
+    } else {
+      let original = try ParsingModel(contentsOf: model)
+      let pruned = original.parser.pruned(threshold: threshold)
+      var header = original.header
+      header.options["prune"] = String(threshold)
+      var result = ParsingModel(header: header, parser: pruned)
+      printError(
+        "features \(original.parser.size.features) → \(pruned.size.features), weights \(original.parser.size.weights) → \(pruned.size.weights)"
+      )
+      if let devSentences {
+        let tagging =
+          try tagger.map { try TaggingModel(contentsOf: $0) }
+          ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
+        let r = try Evaluation.goldTokens(
+          gold: devSentences,
+          predicted: SyntaxAnnotator(tagging: tagging, parsing: result).annotate(devSentences))
+        printError("dev UAS \(percent(r.uas)) LAS \(percent(r.las))")
+        result.header.scores = ["dev.UAS": r.uas, "dev.LAS": r.las, "dev.UPOS": r.upos]
+      }
+      try result.write(to: output)
+    }
   }
 }
