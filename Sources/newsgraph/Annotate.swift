@@ -41,7 +41,7 @@ struct AnnotateCommand: ParsableCommand {
       case .text:
         let text = try readText(input)
         var document = Document(article: Article(id: input, source: input, text: text))
-        BenchTokenizer.tokenize(&document)
+        Segmenter().segment(&document)
         annotator.annotate(&document)
         CoNLLU.write(Self.sentences(of: document, name: input), to: &output)
       }

@@ -19,7 +19,7 @@ struct BenchNLP: ParsableCommand {
       "Tokens per second of the tagger, tagger + lemmatizer, and tagger + lemmatizer + parser, on one core.",
     discussion: """
       Reads every .txt file under the corpus folder, splits it into sentences and tokens once
-      (not timed; a stand-in tokenizer until the Text tokenizer is merged), then times each stage
+      (not timed, with the Text target's segmenter), then times each stage
       over the whole corpus several times on one thread and reports the median of tokens per
       CPU-second of that thread (robust on a shared machine), and the wall-clock rate on stderr.
       """
@@ -66,7 +66,7 @@ struct BenchNLP: ParsableCommand {
       guard let data = FileManager.default.contents(atPath: path) else { continue }
       let text = String(decoding: data, as: UTF8.self)
       var doc = Document(article: Article(id: path, source: path, text: text))
-      BenchTokenizer.tokenize(&doc)
+      Segmenter().segment(&doc)
       documents.append(doc)
     }
     let tokens = documents.reduce(0) { $0 + $1.tokenCount }
@@ -126,75 +126,4 @@ func threadCPUSeconds() -> Double {
   var ts = timespec()
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
   return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-/// A stand-in sentence splitter and tokenizer for the benchmark only, until the Text target's
-/// tokenizer is merged: splits on white space, separates leading and trailing punctuation and
-/// `n't`/`'s` clitics, and ends sentences after `.`, `!` or `?` tokens and at blank lines.
-enum BenchTokenizer {
-  static func tokenize(_ doc: inout Document) {
-    let s = doc.scalars
-    var i = 0
-    var sentenceStart = 0
-    func emit(_ a: Int, _ b: Int) {
-      doc.tokenStarts.append(Int32(a))
-      doc.tokenEnds.append(Int32(b))
-      doc.forms.append(doc.text(a..<b))
-    }
-    func endSentence() {
-      if doc.forms.count > sentenceStart { doc.sentences.append(sentenceStart..<doc.forms.count) }
-      sentenceStart = doc.forms.count
-    }
-    func isPunct(_ c: Unicode.Scalar) -> Bool {
-      switch c.properties.generalCategory {
-      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-        .finalPunctuation, .otherPunctuation, .currencySymbol:
-        return true
-      default:
-        return false
-      }
-    }
-    while i < s.count {
-      if s[i].properties.isWhitespace {
-        var newlines = 0
-        while i < s.count && s[i].properties.isWhitespace {
-          if s[i] == "\n" { newlines += 1 }
-          i += 1
-        }
-        if newlines >= 1 { endSentence() }
-        continue
-      }
-      var j = i
-      while j < s.count && !s[j].properties.isWhitespace { j += 1 }
-      var a = i
-      var b = j
-      var trailing: [(Int, Int)] = []
-      while a < b && isPunct(s[a]) {
-        emit(a, a + 1)
-        a += 1
-      }
-      while b > a && isPunct(s[b - 1]) {
-        trailing.append((b - 1, b))
-        b -= 1
-      }
-      if a < b {
-        let word = doc.text(a..<b).lowercased()
-        if word.hasSuffix("n't") && b - a > 3 {
-          emit(a, b - 3)
-          emit(b - 3, b)
-        } else if word.hasSuffix("'s") && b - a > 2 {
-          emit(a, b - 2)
-          emit(b - 2, b)
-        } else {
-          emit(a, b)
-        }
-      }
-      for (x, y) in trailing.reversed() {
-        emit(x, y)
-        if s[x] == "." || s[x] == "!" || s[x] == "?" { endSentence() }
-      }
-      i = j
-    }
-    endSentence()
-  }
 }

@@ -35,9 +35,7 @@ struct SyntaxEvalOptions: ParsableArguments {
     }
     let goldText = RawTextGold(goldSentences)
     var document = Document(article: Article(id: gold, source: gold, text: goldText.text))
-    // The Text target's tokenizer is not merged yet; this stand-in keeps the path measurable.
-    printError("note: raw-text evaluation uses the stand-in tokenizer until the Text tokenizer is merged")
-    BenchTokenizer.tokenize(&document)
+    Segmenter().segment(&document)
     annotator.annotate(&document)
     return goldText.evaluate(document)
   }
