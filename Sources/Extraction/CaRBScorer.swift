@@ -43,7 +43,9 @@ public struct CaRBScorer: Sendable {
 
   /// Sentences are compared on their letters and digits only, as CaRB does.
   public static func key(_ sentence: String) -> String {
-    String(String.UnicodeScalarView(sentence.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    String(
+      String.UnicodeScalarView(
+        sentence.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
   }
 
   /// Reads CaRB's gold file: `sentence<TAB>relation<TAB>arg1<TAB>arg2...`.
@@ -69,13 +71,18 @@ public struct CaRBScorer: Sendable {
   /// (precision, recall) credit of a predicted tuple against a gold tuple; zero unless the relations
   /// share a word and the predicted tuple has the gold tuple's first two arguments.
   static func match(gold: Tuple, predicted: Tuple) -> (precision: Double, recall: Double) {
-    let straight = lenientMatch(gold: gold.binarized, goldRelation: gold.relation, predicted: predicted.binarized, relation: predicted.relation)
+    let straight = lenientMatch(
+      gold: gold.binarized, goldRelation: gold.relation, predicted: predicted.binarized,
+      relation: predicted.relation)
     // Speech relations may put the quoted content first.
     let saidWords = ["said", "told", "added", "adds", "says"]
     let goldRelation = gold.relation.joined(separator: " ")
-    guard saidWords.contains(where: { goldRelation.contains($0) }), predicted.arguments.count >= 2 else { return straight }
+    guard saidWords.contains(where: { goldRelation.contains($0) }), predicted.arguments.count >= 2 else {
+      return straight
+    }
     let swapped = [predicted.arguments[1...].flatMap { $0 }, predicted.arguments[0]]
-    let reverse = lenientMatch(gold: gold.binarized, goldRelation: gold.relation, predicted: swapped, relation: predicted.relation)
+    let reverse = lenientMatch(
+      gold: gold.binarized, goldRelation: gold.relation, predicted: swapped, relation: predicted.relation)
     // Python compares the lists lexicographically.
     return (reverse.precision, reverse.recall) > (straight.precision, straight.recall) ? reverse : straight
   }
@@ -89,7 +96,11 @@ public struct CaRBScorer: Sendable {
     var recallTotal = goldRelation.count
     var remaining = relation
     var matching = overlap(gold: goldRelation, predicted: &remaining)
-    if remaining.contains("be"), let _ = goldRelation.first(where: { ["be", "is", "am", "are", "was", "were", "been", "being"].contains($0) }) {
+    if remaining.contains("be"),
+      let _ = goldRelation.first(where: {
+        ["be", "is", "am", "are", "was", "were", "been", "being"].contains($0)
+      })
+    {
       matching += 1
       remaining.remove(at: remaining.firstIndex(of: "be")!)
     }
@@ -159,7 +170,8 @@ public struct CaRBScorer: Sendable {
         for _ in 0..<min(scores.count, selected.count) {
           var best = (row: -1, column: -1, value: -1.0)
           for row in scores.indices where !usedRows.contains(row) {
-            for column in selected where !usedColumns.contains(column) && scores[row][column].precision > best.value {
+            for column in selected
+            where !usedColumns.contains(column) && scores[row][column].precision > best.value {
               best = (row, column, scores[row][column].precision)
             }
           }
@@ -195,11 +207,15 @@ public struct CaRBScorer: Sendable {
     let curvePrecision = precisions + [1]
     var area = 0.0
     for index in 1..<curveRecall.count {
-      area += (curveRecall[index - 1] - curveRecall[index]) * (curvePrecision[index - 1] + curvePrecision[index]) / 2
+      area +=
+        (curveRecall[index - 1] - curveRecall[index]) * (curvePrecision[index - 1] + curvePrecision[index])
+        / 2
     }
     return Result(
-      precision: best.index >= 0 ? precisions[best.index] : 0, recall: best.index >= 0 ? recalls[best.index] : 0,
+      precision: best.index >= 0 ? precisions[best.index] : 0,
+      recall: best.index >= 0 ? recalls[best.index] : 0,
       f1: best.f1, auc: abs(area), threshold: best.index >= 0 ? thresholds[best.index] : 0,
-      goldTuples: gold.values.reduce(0) { $0 + $1.count }, predictedTuples: predicted.values.reduce(0) { $0 + $1.count })
+      goldTuples: gold.values.reduce(0) { $0 + $1.count },
+      predictedTuples: predicted.values.reduce(0) { $0 + $1.count })
   }
 }

@@ -36,7 +36,7 @@ public struct DependencyClaimExtractor: ClaimExtractor {
       reader.applyRoles(to: &linked)
       reader.concepts.merge(into: &linked)
     }
-    let used = Set(claims.flatMap { [$0.subject, $0.object] })
+    let used = Set(claims.flatMap { [$0.subject, $0.object] + ($0.attribution.map { [$0] } ?? []) })
     let entities = linked.entities.filter {
       !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key))
     }.sorted { $0.key < $1.key }
@@ -99,11 +99,14 @@ struct ClaimReader {
           subject: key(subject.entity), predicate: predicate,
           relationClass: lexicon.relationClass(forPredicate: predicate), object: key(object.entity),
           attribution: attribution.map(key), modality: modality, polarity: negated ? .negative : .positive,
-          confidence: min(max(confidence, 0.05), 0.95), sentence: sentenceIndex, span: span, evidence: evidence))
+          confidence: min(max(confidence, 0.05), 0.95), sentence: sentenceIndex, span: span,
+          evidence: evidence))
     }
 
     for clause in reader.clauses() {
-      let speaker = clause.attribution.flatMap { entityIndex(at: $0, tree: tree, sentenceIndex: sentenceIndex) }
+      let speaker = clause.attribution.flatMap {
+        entityIndex(at: $0, tree: tree, sentenceIndex: sentenceIndex)
+      }
       let subjects = clause.subjects.compactMap {
         argument($0, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
       }
@@ -122,10 +125,30 @@ struct ClaimReader {
       }
       for subject in subjects {
         for object in objects {
-          guard let target = argument(object, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker) else { continue }
+          guard let target = argument(object, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
+          else { continue }
           add(
-            subject, predicate, target, modality: clause.modality, negated: clause.negated, attribution: speaker,
+            subject, predicate, target, modality: clause.modality, negated: clause.negated,
+            attribution: speaker,
             base: clause.copula ? base - 0.1 : base)
+          // Light verbs: "forge ties with Russia", "provide support to Kyiv" relate the subject
+          // to the noun's prepositional argument through the verb and preposition.
+          guard !clause.copula, tree.upos(object) == "NOUN" else { continue }
+          for modifier in tree.children(of: object, "nmod") {
+            let preposition = tree.children(of: modifier, "case").map { tree.lemma($0) }.joined(
+              separator: "_")
+            guard !preposition.isEmpty, preposition != "of" else { continue }
+            for head in tree.conjuncts(of: modifier) {
+              guard let other = argument(head, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
+              else {
+                continue
+              }
+              add(
+                subject, predicate + "_" + preposition, other, modality: clause.modality,
+                negated: clause.negated,
+                attribution: speaker, base: base - 0.1)
+            }
+          }
         }
         for oblique in clause.obliques where !oblique.prepositionLemma.isEmpty {
           var obliquePredicate = predicate
@@ -134,7 +157,8 @@ struct ClaimReader {
           }
           obliquePredicate += "_" + oblique.prepositionLemma
           for head in tree.conjuncts(of: oblique.head) where tree.upos(head) != "NUM" {
-            guard let target = argument(head, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker) else {
+            guard let target = argument(head, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
+            else {
               continue
             }
             add(
@@ -178,7 +202,9 @@ struct ClaimReader {
         let members = tree.conjuncts(of: modifier)
         if preposition == "between", members.count >= 2 {
           // "the meeting between A and B": the event relates its participants.
-          let arguments = members.compactMap { argument($0, tree: tree, sentenceIndex: sentenceIndex, speaker: nil) }
+          let arguments = members.compactMap {
+            argument($0, tree: tree, sentenceIndex: sentenceIndex, speaker: nil)
+          }
           if arguments.count >= 2 { found.append((arguments[0], noun, arguments[1], 0.4)) }
           hasPrepositional = true
         } else if let possessor, preposition != "of" {
@@ -216,7 +242,8 @@ struct ClaimReader {
     }
     let words = (modifiers + [title]).sorted().map { document.forms[$0] }
     var affiliation: Int?
-    for modifier in tree.children(of: title) where ["nmod", "compound", "nmod:poss"].contains(tree.label(modifier)) {
+    for modifier in tree.children(of: title)
+    where ["nmod", "compound", "nmod:poss"].contains(tree.label(modifier)) {
       let candidate = Int(linked.entityAtToken[modifier])
       if candidate >= 0, linked.entities[candidate].type != .person { affiliation = candidate }
     }
@@ -237,7 +264,9 @@ struct ClaimReader {
 
   /// The entity of an argument headed by `token`: a linked entity, a pronoun standing for the
   /// speaker, or a concept named by its nouns.
-  private mutating func argument(_ token: Int, tree: DependencyTree, sentenceIndex: Int, speaker: Int?) -> Argument? {
+  private mutating func argument(_ token: Int, tree: DependencyTree, sentenceIndex: Int, speaker: Int?)
+    -> Argument?
+  {
     if let entity = entityIndex(at: token, tree: tree, sentenceIndex: sentenceIndex) {
       return Argument(entity: entity, resolved: false)
     }
@@ -260,7 +289,8 @@ struct ClaimReader {
     }
     guard tree.upos(token) == "NOUN" else { return nil }
     var start = token
-    while start > tree.sentence.lowerBound, tree.upos(start - 1) == "NOUN", linked.entityAtToken[start - 1] < 0,
+    while start > tree.sentence.lowerBound, tree.upos(start - 1) == "NOUN",
+      linked.entityAtToken[start - 1] < 0,
       tree.head(of: start - 1) == token
     {
       start -= 1

@@ -40,7 +40,9 @@ struct ClauseReader {
 
   static let negations: Set<String> = ["not", "n't", "never", "no"]
   static let possibilityModals: Set<String> = ["may", "might", "could", "can", "would", "should"]
-  static let hedges: Set<String> = ["likely", "possible", "unlikely", "expected", "poised", "set", "probable"]
+  static let hedges: Set<String> = [
+    "likely", "possible", "unlikely", "expected", "poised", "set", "probable",
+  ]
   static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
   static let conditions: Set<String> = ["if", "unless"]
   /// Pronouns that stand for the speaker of a reported or quoted clause.
@@ -84,14 +86,17 @@ struct ClauseReader {
     }
     var obliques: [DependencyClause.Oblique] = []
     var agent: Int?
-    for child in tree.children(of: token) where tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod") {
+    for child in tree.children(of: token)
+    where tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod") {
       let cases = tree.children(of: child, "case")
       let prepositionLemma = cases.map { tree.lemma($0) }.joined(separator: "_")
       if passive && (tree.label(child) == "obl:agent" || prepositionLemma == "by") {
         agent = child
         continue
       }
-      if prepositionLemma == "according_to" || prepositionLemma == "accord_to" || prepositionLemma == "according" {
+      if prepositionLemma == "according_to" || prepositionLemma == "accord_to"
+        || prepositionLemma == "according"
+      {
         continue
       }
       obliques.append(.init(preposition: cases, head: child, prepositionLemma: prepositionLemma))
@@ -201,23 +206,37 @@ struct ClauseReader {
     while true {
       for child in tree.children(of: current) {
         let base = tree.relation(child)
-        if direct && base == "aux" && ClauseReader.possibilityModals.contains(tree.word(child)) { possible = true }
-        if direct && base == "advmod" && SentenceCues.reportedCues.contains(tree.word(child)) { reported = true }
+        if direct && base == "aux" && ClauseReader.possibilityModals.contains(tree.word(child)) {
+          possible = true
+        }
+        if direct && base == "advmod" && SentenceCues.reportedCues.contains(tree.word(child)) {
+          reported = true
+        }
         if direct && base == "advcl" && isCondition(child) { hypothetical = true }
         // "the alleged cooperation": a report cue on an argument.
         if direct && ["nsubj", "obj"].contains(String(base)) {
-          if tree.children(of: child, "amod").contains(where: { SentenceCues.reportedCues.contains(tree.word($0)) }) {
+          if tree.children(of: child, "amod").contains(where: {
+            SentenceCues.reportedCues.contains(tree.word($0))
+          }) {
             reported = true
           }
         }
       }
-      if direct && ClauseReader.hedges.contains(tree.lemma(current)) && !tree.children(of: current, "cop").isEmpty {
+      if direct && ClauseReader.hedges.contains(tree.lemma(current))
+        && !tree.children(of: current, "cop").isEmpty
+      {
         possible = true
       }
       guard let head = tree.head(of: current) else { break }
       let base = tree.relation(current)
       if base == "advcl" && isCondition(current) { hypothetical = true }
-      if base == "ccomp" && SentenceCues.speculationVerbs.contains(tree.lemma(head)) { speculated = true }
+      // Anything governed by a verb of speculation, other than its subject, is speculation: the
+      // parser does not always label the complement ccomp.
+      if !isSubject(current) && tree.upos(head) == "VERB"
+        && SentenceCues.speculationVerbs.contains(tree.lemma(head))
+      {
+        speculated = true
+      }
       if base != "xcomp" && base != "conj" { direct = false }
       current = head
     }
@@ -250,8 +269,7 @@ struct ClauseReader {
         }
       }
       guard let head = tree.head(of: current) else { return nil }
-      let base = tree.relation(current)
-      if (base == "ccomp" || base == "parataxis") && isSpeech(head),
+      if !isSubject(current) && tree.upos(head) == "VERB" && isSpeech(head),
         let speaker = tree.children(of: head, "nsubj").first
       {
         return speaker
@@ -260,7 +278,13 @@ struct ClauseReader {
     }
   }
 
+  private func isSubject(_ token: Int) -> Bool {
+    let base = tree.relation(token)
+    return base == "nsubj" || base == "csubj"
+  }
+
   func isSpeech(_ token: Int) -> Bool {
-    SentenceCues.speechVerbs.contains(tree.lemma(token)) || SentenceCues.speculationVerbs.contains(tree.lemma(token))
+    SentenceCues.speechVerbs.contains(tree.lemma(token))
+      || SentenceCues.speculationVerbs.contains(tree.lemma(token))
   }
 }

@@ -6,6 +6,8 @@ struct DependencyTree {
   let sentence: Range<Int>
   /// Children of each token of the sentence (index `token - sentence.lowerBound`), in order.
   private(set) var children: [[Int]]
+  /// Each token's relation without subtype, computed once.
+  private let bases: [Substring]
 
   /// Deprels whose subtrees are set off from their head and never part of an argument's text.
   static let detached: Set<String> = ["punct", "appos", "parataxis", "discourse", "vocative", "reparandum"]
@@ -14,6 +16,10 @@ struct DependencyTree {
     self.document = document
     self.sentence = sentence
     children = Array(repeating: [], count: sentence.count)
+    bases = sentence.map { token in
+      let label = document.deprels[token]
+      return label.split(separator: ":", maxSplits: 1).first ?? Substring(label)
+    }
     for token in sentence {
       let head = Int(document.heads[token])
       if sentence.contains(head) { children[head - sentence.lowerBound].append(token) }
@@ -29,10 +35,7 @@ struct DependencyTree {
   }
 
   /// The relation without its subtype (`nsubj:pass` → `nsubj`).
-  func relation(_ token: Int) -> Substring {
-    let label = document.deprels[token]
-    return label.split(separator: ":", maxSplits: 1).first ?? Substring(label)
-  }
+  func relation(_ token: Int) -> Substring { bases[token - sentence.lowerBound] }
 
   func label(_ token: Int) -> String { document.deprels[token] }
 

@@ -55,7 +55,8 @@ extension DependencyClaimExtractor {
           var low = clause.predicate
           var high = clause.predicate
           let span = tree.span(
-            of: clause.predicate, excluding: ["nsubj", "nsubj:pass", "csubj", "cop", "aux", "advcl", "mark", "cc", "conj"])
+            of: clause.predicate,
+            excluding: ["nsubj", "nsubj:pass", "csubj", "cop", "aux", "advcl", "mark", "cc", "conj"])
           low = span.lowerBound
           high = span.upperBound
           let predicateSpan = low..<high
@@ -66,7 +67,9 @@ extension DependencyClaimExtractor {
             let argument = (first.preposition.max().map { $0 + 1 } ?? object.lowerBound)..<object.upperBound
             emit(words.sorted(), [subjectSpan, argument] + rest, base: base)
           } else {
-            let relation = clause.relation.filter { !predicateSpan.contains($0) || tree.relation($0) == "cop" }
+            let relation = clause.relation.filter {
+              !predicateSpan.contains($0) || tree.relation($0) == "cop"
+            }
             let argument = predicateSpan.filter { !relationTokens.contains($0) }
             guard let first = argument.first, let last = argument.last else { continue }
             emit(relation, [subjectSpan, first..<(last + 1)], base: base - 0.05)
@@ -74,7 +77,9 @@ extension DependencyClaimExtractor {
         } else if let first = clause.obliques.first {
           let object = tree.span(of: first.head)
           let argument = (first.preposition.max().map { $0 + 1 } ?? object.lowerBound)..<object.upperBound
-          emit((clause.relation + first.preposition).sorted(), [subjectSpan, argument] + obliques.dropFirst(), base: base)
+          emit(
+            (clause.relation + first.preposition).sorted(), [subjectSpan, argument] + obliques.dropFirst(),
+            base: base)
         } else if let complement = clause.complement {
           emit(clause.relation, [subjectSpan, tree.span(of: complement)], base: base - 0.1)
         } else {
@@ -87,7 +92,8 @@ extension DependencyClaimExtractor {
       guard let head = tree.head(of: token) else { continue }
       let headSpan = tree.span(of: head, excluding: coordination.union(["acl", "acl:relcl", "nmod"]))
       result.append(
-        OpenIETuple(confidence: 0.45, relation: "is", arguments: [text(headSpan), text(tree.span(of: token))]))
+        OpenIETuple(
+          confidence: 0.45, relation: "is", arguments: [text(headSpan), text(tree.span(of: token))]))
     }
     return result
   }

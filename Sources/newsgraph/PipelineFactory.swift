@@ -6,7 +6,8 @@ import Text
 /// The pipeline `build` and `extract` use: the bundled models and the extractor.
 enum PipelineFactory {
   static func standard(tagger: String? = nil, parser: String? = nil) throws -> ArticleProcessor {
-    let tagging = try TaggingModel(contentsOf: tagger ?? SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
+    let tagging = try TaggingModel(
+      contentsOf: tagger ?? SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
     let parsing: ParsingModel?
     if let parser {
       parsing = try ParsingModel(contentsOf: parser)

@@ -10,14 +10,17 @@ import Testing
   @Test func exactTupleScoresFullMarks() {
     let gold = Tuple(relation: "imposed sanctions on", arguments: ["Canada", "Iran"])
     let scorer = CaRBScorer(gold: [(sentence, gold)])
-    let result = scorer.score([(sentence, Tuple(relation: "imposed sanctions on", arguments: ["Canada", "Iran"]))])
+    let result = scorer.score([
+      (sentence, Tuple(relation: "imposed sanctions on", arguments: ["Canada", "Iran"]))
+    ])
     #expect(result.f1 == 1)
     #expect(result.precision == 1)
   }
 
   @Test func partialOverlapGivesPartialCredit() {
     let gold = Tuple(relation: "imposed sanctions on", arguments: ["Canada", "Iran"])
-    let match = CaRBScorer.match(gold: gold, predicted: Tuple(relation: "imposed", arguments: ["Canada", "sanctions on Iran"]))
+    let match = CaRBScorer.match(
+      gold: gold, predicted: Tuple(relation: "imposed", arguments: ["Canada", "sanctions on Iran"]))
     // 3 of 5 gold words found; 3 of 5 predicted words match.
     #expect(abs(match.recall - 3.0 / 5) < 1e-9)
     #expect(abs(match.precision - 3.0 / 5) < 1e-9)
@@ -25,13 +28,15 @@ import Testing
 
   @Test func relationWithoutSharedWordIsNoMatch() {
     let gold = Tuple(relation: "imposed", arguments: ["Canada", "sanctions"])
-    let match = CaRBScorer.match(gold: gold, predicted: Tuple(relation: "lifted", arguments: ["Canada", "sanctions"]))
+    let match = CaRBScorer.match(
+      gold: gold, predicted: Tuple(relation: "lifted", arguments: ["Canada", "sanctions"]))
     #expect(match.precision == 0 && match.recall == 0)
   }
 
   @Test func beMatchesItsInflectedForms() {
     let gold = Tuple(relation: "is", arguments: ["Park", "minister"])
-    let match = CaRBScorer.match(gold: gold, predicted: Tuple(relation: "be", arguments: ["Park", "minister"]))
+    let match = CaRBScorer.match(
+      gold: gold, predicted: Tuple(relation: "be", arguments: ["Park", "minister"]))
     #expect(match.recall == 1)
   }
 

@@ -95,6 +95,19 @@ import Text
     #expect(found.contains("country:canada impose_on country:iran"))
   }
 
+  @Test func lightVerbObjectPassesItsPrepositionToThePredicate() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      offered offer VERB 0 root
+      support support NOUN 2 obj
+      to to ADP 5 case
+      Peru Peru PROPN 3 nmod
+      """)
+    #expect(found.contains("country:chile offer_to country:peru"))
+    #expect(found.contains("country:chile offer concept:support"))
+  }
+
   @Test func infinitivalComplementTakesTheMatrixSubject() {
     let found = triples(
       """

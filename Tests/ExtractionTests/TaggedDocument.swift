@@ -25,7 +25,9 @@ func taggedDocument(_ tagged: String, id: String = "test") -> Document {
 /// Builds a one-sentence parsed document from CoNLL-U-like lines `form lemma UPOS head deprel`
 /// (heads 1-based, 0 for the root; one line per word), so extractor tests control the parse.
 func parsedDocument(_ rows: String, id: String = "test") -> Document {
-  let lines = rows.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+  let lines = rows.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter {
+    !$0.isEmpty
+  }
   let text = lines.map { $0[0] }.joined(separator: " ")
   var document = Document(article: Article(id: id, source: id, text: text))
   var offset = 0
