@@ -117,7 +117,7 @@ struct ClaimReader {
       if clause.copula {
         // "X is the leader of Y", "X is in Russia": the predicate nominal is the object, its
         // preposition joins the predicate.
-        let cases = tree.children(of: clause.predicate, "case").map { tree.lemma($0) }
+        let cases = tree.prepositions(of: clause.predicate).map { tree.lemma($0) }
         if tree.isNominal(clause.predicate) {
           objects = tree.conjuncts(of: clause.predicate)
           if !cases.isEmpty { predicate += "_" + cases.joined(separator: "_") }
@@ -135,8 +135,7 @@ struct ClaimReader {
           // to the noun's prepositional argument through the verb and preposition.
           guard !clause.copula, tree.upos(object) == "NOUN" else { continue }
           for modifier in tree.children(of: object, "nmod") {
-            let preposition = tree.children(of: modifier, "case").map { tree.lemma($0) }.joined(
-              separator: "_")
+            let preposition = tree.prepositionLemma(of: modifier)
             guard !preposition.isEmpty, preposition != "of" else { continue }
             for head in tree.conjuncts(of: modifier) {
               guard let other = argument(head, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
@@ -197,7 +196,7 @@ struct ClaimReader {
       }
       var hasPrepositional = false
       for modifier in tree.children(of: token, "nmod") {
-        let preposition = tree.children(of: modifier, "case").map { tree.lemma($0) }.joined(separator: "_")
+        let preposition = tree.prepositionLemma(of: modifier)
         guard !preposition.isEmpty else { continue }
         let members = tree.conjuncts(of: modifier)
         if preposition == "between", members.count >= 2 {

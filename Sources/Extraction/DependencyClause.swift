@@ -88,7 +88,7 @@ struct ClauseReader {
     var agent: Int?
     for child in tree.children(of: token)
     where tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod") {
-      let cases = tree.children(of: child, "case")
+      let cases = tree.prepositions(of: child)
       let prepositionLemma = cases.map { tree.lemma($0) }.joined(separator: "_")
       if passive && (tree.label(child) == "obl:agent" || prepositionLemma == "by") {
         agent = child

@@ -46,6 +46,16 @@ struct DependencyTree {
     children(of: token).filter { label($0) == relation || self.relation($0) == relation }
   }
 
+  /// The prepositions marking a nominal ("on", "according to"), without the possessive "'s".
+  func prepositions(of token: Int) -> [Int] {
+    children(of: token, "case").filter { !["'s", "\u{2019}s", "'", "\u{2019}"].contains(word($0)) }
+  }
+
+  /// The prepositions' lemmas joined with underscores ("according_to"); empty when there is none.
+  func prepositionLemma(of token: Int) -> String {
+    prepositions(of: token).map { lemma($0) }.joined(separator: "_")
+  }
+
   func lemma(_ token: Int) -> String {
     (document.lemmas.isEmpty ? document.forms[token] : document.lemmas[token]).lowercased()
   }

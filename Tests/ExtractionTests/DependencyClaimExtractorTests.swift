@@ -108,6 +108,19 @@ import Text
     #expect(found.contains("country:chile offer concept:support"))
   }
 
+  @Test func possessiveMarkerIsNotAPreposition() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      armed arm VERB 0 root
+      Peru Peru PROPN 5 nmod:poss
+      's 's PART 3 case
+      rebels rebel NOUN 2 obj
+      """)
+    #expect(!found.contains { $0.contains("_'s") })
+    #expect(found.contains("country:chile arm concept:rebels"))
+  }
+
   @Test func infinitivalComplementTakesTheMatrixSubject() {
     let found = triples(
       """
