@@ -38,8 +38,8 @@ struct DependencyClause {
 struct ClauseReader {
   let tree: DependencyTree
 
-  static let negations: Set<String> = ["not", "n't", "never", "no"]
-  static let possibilityModals: Set<String> = ["may", "might", "could", "can", "would", "should"]
+  static let negations = RelationPhrase.negations
+  static let possibilityModals = RelationPhrase.possibilityModals
   static let hedges: Set<String> = [
     "likely", "possible", "unlikely", "expected", "poised", "set", "probable",
   ]
