@@ -4,6 +4,7 @@ extension NewsGraphCommand {
   /// Every subcommand, in the order `--help` lists them. Each lives in its own file.
   static let all: [any ParsableCommand.Type] = [
     Build.self,
+    ExtractCommand.self,
     Render.self,
     Load.self,
     AnnotateCommand.self,

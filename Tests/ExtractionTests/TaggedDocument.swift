@@ -21,3 +21,29 @@ func taggedDocument(_ tagged: String, id: String = "test") -> Document {
   document.sentences = [0..<words.count]
   return document
 }
+
+/// Builds a one-sentence parsed document from CoNLL-U-like lines `form lemma UPOS head deprel`
+/// (heads 1-based, 0 for the root; one line per word), so extractor tests control the parse.
+func parsedDocument(_ rows: String, id: String = "test") -> Document {
+  let lines = rows.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter {
+    !$0.isEmpty
+  }
+  let text = lines.map { $0[0] }.joined(separator: " ")
+  var document = Document(article: Article(id: id, source: id, text: text))
+  var offset = 0
+  for fields in lines {
+    precondition(fields.count == 5, "parsedDocument: want 'form lemma UPOS head deprel', got \(fields)")
+    document.tokenStarts.append(Int32(offset))
+    offset += fields[0].unicodeScalars.count
+    document.tokenEnds.append(Int32(offset))
+    offset += 1
+    document.forms.append(fields[0])
+    document.lemmas.append(fields[1])
+    document.upos.append(fields[2])
+    document.xpos.append("_")
+    document.heads.append(Int32(Int(fields[3])! - 1))
+    document.deprels.append(fields[4])
+  }
+  document.sentences = [0..<lines.count]
+  return document
+}

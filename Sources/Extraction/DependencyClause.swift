@@ -1,0 +1,290 @@
+import Text
+
+/// One predicate of a sentence with its arguments, read from a dependency parse: a verb, or a
+/// nominal or adjectival predicate with a copula.
+struct DependencyClause {
+  /// A prepositional argument ("on North Korea"): the preposition tokens and the argument head.
+  struct Oblique {
+    var preposition: [Int]
+    var head: Int
+    var prepositionLemma: String
+  }
+
+  var predicate: Int
+  /// The relation phrase as written, in sentence order: auxiliaries, negation, verb, particle;
+  /// for a copula the copula (and an adjectival predicate); for infinitival complements the
+  /// governing verb's phrase first ("agreed to provide").
+  var relation: [Int]
+  /// The normalized predicate without preposition: the verb lemma, with its particle.
+  var lemma: String
+  var subjects: [Int]
+  /// The subject comes from another clause (coordination, control, relative clause).
+  var subjectInherited: Bool
+  var objects: [Int]
+  var obliques: [Oblique]
+  /// A clausal complement ("speculated [that ...]").
+  var complement: Int?
+  /// The passive agent ("by X"), when the clause is passive.
+  var agent: Int?
+  var passive: Bool
+  var copula: Bool
+  var negated: Bool
+  var modality: Modality
+  /// The token of the speaker the clause is attributed to.
+  var attribution: Int?
+}
+
+/// Reads the clauses of one sentence.
+struct ClauseReader {
+  let tree: DependencyTree
+
+  static let negations = RelationPhrase.negations
+  static let possibilityModals = RelationPhrase.possibilityModals
+  static let hedges: Set<String> = [
+    "likely", "possible", "unlikely", "expected", "poised", "set", "probable",
+  ]
+  static let relativePronouns: Set<String> = ["which", "who", "that", "whom"]
+  static let conditions: Set<String> = ["if", "unless"]
+  /// Pronouns that stand for the speaker of a reported or quoted clause.
+  static let speakerPronouns: Set<String> = ["we", "i", "they", "he", "she"]
+
+  init(tree: DependencyTree) { self.tree = tree }
+
+  /// Every clause of the sentence, in order of the predicate.
+  func clauses() -> [DependencyClause] {
+    var result: [DependencyClause] = []
+    for token in tree.sentence where isPredicate(token) {
+      if let clause = clause(at: token) { result.append(clause) }
+    }
+    return result
+  }
+
+  func isPredicate(_ token: Int) -> Bool {
+    let base = tree.relation(token)
+    if base == "compound" || base == "amod" || base == "aux" || base == "cop" { return false }
+    if tree.upos(token) == "VERB" { return true }
+    return !tree.children(of: token, "cop").isEmpty
+  }
+
+  // MARK: - One clause
+
+  func clause(at token: Int) -> DependencyClause? {
+    let copula = tree.upos(token) != "VERB" && !tree.children(of: token, "cop").isEmpty
+    let passive =
+      !tree.children(of: token, "nsubj:pass").isEmpty || !tree.children(of: token, "aux:pass").isEmpty
+      || (tree.label(token) == "acl" && tree.document.xpos.indices.contains(token)
+        && tree.document.xpos[token] == "VBN")
+    var (subjects, inherited) = self.subjects(of: token)
+    var objects = tree.children(of: token, "obj") + tree.children(of: token, "iobj")
+    // "sanctions which the UN imposed": the relative pronoun object stands for the noun.
+    if tree.label(token) == "acl:relcl", let noun = tree.head(of: token) {
+      objects = objects.map { ClauseReader.relativePronouns.contains(tree.word($0)) ? noun : $0 }
+    }
+    // "called the reports troubling": the predicative complement is an argument too.
+    for complement in tree.children(of: token, "xcomp") where tree.upos(complement) != "VERB" {
+      if tree.children(of: complement, "cop").isEmpty { objects.append(complement) }
+    }
+    var obliques: [DependencyClause.Oblique] = []
+    var agent: Int?
+    for child in tree.children(of: token)
+    where tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod") {
+      let cases = tree.prepositions(of: child)
+      let prepositionLemma = cases.map { tree.lemma($0) }.joined(separator: "_")
+      if passive && (tree.label(child) == "obl:agent" || prepositionLemma == "by") {
+        agent = child
+        continue
+      }
+      if prepositionLemma == "according_to" || prepositionLemma == "accord_to"
+        || prepositionLemma == "according"
+      {
+        continue
+      }
+      obliques.append(.init(preposition: cases, head: child, prepositionLemma: prepositionLemma))
+    }
+    let complement = (tree.children(of: token, "ccomp") + tree.children(of: token, "csubj")).first
+    // A copular predicate's own arguments.
+    if copula && subjects.isEmpty { return nil }
+    if passive, let agent, !subjects.isEmpty {
+      objects = subjects
+      subjects = [agent]
+    }
+    if subjects.isEmpty { return nil }
+    subjects = subjects.flatMap { tree.conjuncts(of: $0) }
+    return DependencyClause(
+      predicate: token, relation: relationTokens(token, copula: copula), lemma: lemma(token, copula: copula),
+      subjects: subjects, subjectInherited: inherited, objects: objects.flatMap { tree.conjuncts(of: $0) },
+      obliques: obliques, complement: complement, agent: agent, passive: passive, copula: copula,
+      negated: isNegated(token), modality: modality(token), attribution: attribution(token))
+  }
+
+  /// The subjects of a clause, with whether they were inherited from another clause.
+  func subjects(of token: Int) -> ([Int], Bool) {
+    var own = tree.children(of: token).filter { ["nsubj", "csubj"].contains(String(tree.relation($0))) }
+    let label = tree.label(token)
+    if label == "acl:relcl", let noun = tree.head(of: token) {
+      // "The UN, which has imposed ...": the relative pronoun stands for the noun it modifies.
+      if own.isEmpty { return ([noun], true) }
+      own = own.map { ClauseReader.relativePronouns.contains(tree.word($0)) ? noun : $0 }
+      return (own, own.contains(noun))
+    }
+    if !own.isEmpty { return (own, false) }
+    guard let head = tree.head(of: token) else { return ([], false) }
+    switch tree.relation(token) {
+    case "conj" where tree.upos(head) == "VERB" || !tree.children(of: head, "cop").isEmpty:
+      return (subjects(of: head).0, true)
+    case "xcomp":
+      // Object control ("asked Seoul to act"), else subject control ("agreed to provide").
+      let controller = tree.children(of: head, "obj")
+      return (controller.isEmpty ? subjects(of: head).0 : controller, true)
+    case "acl":
+      return ([head], true)
+    case "advcl" where tree.children(of: token, "mark").isEmpty:
+      return (subjects(of: head).0, true)
+    default:
+      return ([], false)
+    }
+  }
+
+  // MARK: - Predicate
+
+  /// The relation phrase: auxiliaries, negation, the predicate and its particle, preceded by the
+  /// phrase of the governing clause for an infinitival complement.
+  func relationTokens(_ token: Int, copula: Bool) -> [Int] {
+    var tokens: [Int] = []
+    for child in tree.children(of: token) {
+      let base = tree.relation(child)
+      if base == "aux" || base == "cop" || label(child, is: "compound:prt")
+        || (base == "advmod" && ClauseReader.negations.contains(tree.word(child)))
+        || (base == "mark" && tree.word(child) == "to")
+      {
+        tokens.append(child)
+      }
+    }
+    if !copula || tree.upos(token) == "ADJ" { tokens.append(token) }
+    if tree.relation(token) == "xcomp", let head = tree.head(of: token) {
+      tokens = relationTokens(head, copula: !tree.children(of: head, "cop").isEmpty) + tokens
+    }
+    return tokens.sorted()
+  }
+
+  private func label(_ token: Int, is label: String) -> Bool { tree.label(token) == label }
+
+  /// The normalized predicate: the verb lemma with its particle, `be` (plus an adjective) for a copula.
+  func lemma(_ token: Int, copula: Bool) -> String {
+    if copula { return tree.upos(token) == "ADJ" ? "be_" + tree.lemma(token) : "be" }
+    var lemma = tree.lemma(token)
+    for particle in tree.children(of: token, "compound:prt") { lemma += "_" + tree.lemma(particle) }
+    return lemma
+  }
+
+  /// Negation on the clause or on a clause that governs it through control or coordination.
+  func isNegated(_ token: Int) -> Bool {
+    var current = token
+    while true {
+      if tree.children(of: current).contains(where: {
+        (tree.relation($0) == "advmod" || tree.relation($0) == "neg" || tree.relation($0) == "det")
+          && ClauseReader.negations.contains(tree.word($0)) && tree.upos($0) != "DET"
+      }) {
+        return true
+      }
+      guard tree.relation(current) == "xcomp", let head = tree.head(of: current) else { return false }
+      current = head
+    }
+  }
+
+  // MARK: - Modality and attribution
+
+  /// The strongest qualifier over the clause and the clauses that govern it: a condition, a verb
+  /// of speculation, a modal or hedge, a report cue; asserted otherwise.
+  func modality(_ token: Int) -> Modality {
+    var hypothetical = false
+    var speculated = false
+    var possible = false
+    var reported = false
+    var current = token
+    var direct = true  // still within the clause or its control/coordination chain
+    while true {
+      for child in tree.children(of: current) {
+        let base = tree.relation(child)
+        if direct && base == "aux" && ClauseReader.possibilityModals.contains(tree.word(child)) {
+          possible = true
+        }
+        if direct && base == "advmod" && SentenceCues.reportedCues.contains(tree.word(child)) {
+          reported = true
+        }
+        if direct && base == "advcl" && isCondition(child) { hypothetical = true }
+        // "the alleged cooperation": a report cue on an argument.
+        if direct && ["nsubj", "obj"].contains(String(base)) {
+          if tree.children(of: child, "amod").contains(where: {
+            SentenceCues.reportedCues.contains(tree.word($0))
+          }) {
+            reported = true
+          }
+        }
+      }
+      if direct && ClauseReader.hedges.contains(tree.lemma(current))
+        && !tree.children(of: current, "cop").isEmpty
+      {
+        possible = true
+      }
+      guard let head = tree.head(of: current) else { break }
+      let base = tree.relation(current)
+      if base == "advcl" && isCondition(current) { hypothetical = true }
+      // Anything governed by a verb of speculation, other than its subject, is speculation: the
+      // parser does not always label the complement ccomp.
+      if !isSubject(current) && tree.upos(head) == "VERB"
+        && SentenceCues.speculationVerbs.contains(tree.lemma(head))
+      {
+        speculated = true
+      }
+      if base != "xcomp" && base != "conj" { direct = false }
+      current = head
+    }
+    if hypothetical { return .hypothetical }
+    if speculated { return .speculated }
+    if possible { return .possible }
+    if reported { return .reported }
+    return .asserted
+  }
+
+  private func isCondition(_ clause: Int) -> Bool {
+    tree.children(of: clause, "mark").contains { ClauseReader.conditions.contains(tree.word($0)) }
+  }
+
+  /// The speaker of the clause: the subject of a governing verb of speech or belief ("Austin said
+  /// [that ...]"), of a speech verb set beside a quotation ("..., Austin said"), or the object of
+  /// "according to".
+  func attribution(_ token: Int) -> Int? {
+    var current = token
+    while true {
+      for child in tree.children(of: current) {
+        let base = tree.relation(child)
+        if base == "obl" || base == "nmod",
+          tree.children(of: child, "case").contains(where: { tree.word($0) == "according" })
+        {
+          return child
+        }
+        if base == "parataxis", isSpeech(child), let speaker = tree.children(of: child, "nsubj").first {
+          return speaker
+        }
+      }
+      guard let head = tree.head(of: current) else { return nil }
+      if !isSubject(current) && tree.upos(head) == "VERB" && isSpeech(head),
+        let speaker = tree.children(of: head, "nsubj").first
+      {
+        return speaker
+      }
+      current = head
+    }
+  }
+
+  private func isSubject(_ token: Int) -> Bool {
+    let base = tree.relation(token)
+    return base == "nsubj" || base == "csubj"
+  }
+
+  func isSpeech(_ token: Int) -> Bool {
+    SentenceCues.speechVerbs.contains(tree.lemma(token))
+      || SentenceCues.speculationVerbs.contains(tree.lemma(token))
+  }
+}

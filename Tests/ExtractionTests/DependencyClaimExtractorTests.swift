@@ -1,0 +1,323 @@
+import Testing
+import Text
+
+@testable import Extraction
+
+@Suite struct DependencyClaimExtractorTests {
+  let extractor = DependencyClaimExtractor(linker: EntityLinker(gazetteer: try! Gazetteer.bundled()))
+
+  func claims(_ rows: String) -> [Claim] { extractor.extract(from: parsedDocument(rows)).claims }
+
+  func triples(_ rows: String) -> Set<String> {
+    Set(claims(rows).map { "\($0.subject) \($0.predicate) \($0.object)" })
+  }
+
+  @Test func subjectVerbObjectGivesAClaim() {
+    let found = claims(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 2 obj
+      . . PUNCT 2 punct
+      """)
+    #expect(found.count == 1)
+    #expect(found.first?.subject == "country:chile")
+    #expect(found.first?.predicate == "condemn")
+    #expect(found.first?.relationClass == "condemn")
+    #expect(found.first?.object == "country:peru")
+    #expect(found.first?.modality == .asserted)
+    #expect(found.first?.polarity == .positive)
+  }
+
+  @Test func passiveAgentBecomesTheSubject() {
+    let found = triples(
+      """
+      Peru Peru PROPN 3 nsubj:pass
+      was be AUX 3 aux:pass
+      condemned condemn VERB 0 root
+      by by ADP 5 case
+      Chile Chile PROPN 3 obl:agent
+      """)
+    #expect(found == ["country:chile condemn country:peru"])
+  }
+
+  @Test func prepositionalArgumentJoinsThePredicate() {
+    let found = triples(
+      """
+      Canada Canada PROPN 2 nsubj
+      imposed impose VERB 0 root
+      sanctions sanction NOUN 2 obj
+      on on ADP 5 case
+      Iran Iran PROPN 2 obl
+      """)
+    #expect(found.contains("country:canada impose_on country:iran"))
+    #expect(found.contains("country:canada impose concept:sanctions"))
+  }
+
+  @Test func coordinatedSubjectsGiveOneClaimEach() {
+    let found = triples(
+      """
+      diplomats diplomat NOUN 4 nsubj
+      and and CCONJ 3 cc
+      Peru Peru PROPN 1 conj
+      condemned condemn VERB 0 root
+      Bolivia Bolivia PROPN 4 obj
+      """)
+    #expect(found == ["concept:diplomats condemn country:bolivia", "country:peru condemn country:bolivia"])
+  }
+
+  @Test func coordinatedVerbsShareTheSubject() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 2 obj
+      and and CCONJ 5 cc
+      threatened threaten VERB 2 conj
+      Bolivia Bolivia PROPN 5 obj
+      """)
+    #expect(found.contains("country:chile threaten country:bolivia"))
+  }
+
+  @Test func relativePronounStandsForTheNounItModifies() {
+    let found = triples(
+      """
+      Canada Canada PROPN 9 nsubj
+      , , PUNCT 5 punct
+      which which PRON 5 nsubj
+      has have AUX 5 aux
+      imposed impose VERB 1 acl:relcl
+      sanctions sanction NOUN 5 obj
+      on on ADP 8 case
+      Iran Iran PROPN 5 obl
+      spoke speak VERB 0 root
+      """)
+    #expect(found.contains("country:canada impose_on country:iran"))
+  }
+
+  @Test func lightVerbObjectPassesItsPrepositionToThePredicate() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      offered offer VERB 0 root
+      support support NOUN 2 obj
+      to to ADP 5 case
+      Peru Peru PROPN 3 nmod
+      """)
+    #expect(found.contains("country:chile offer_to country:peru"))
+    #expect(found.contains("country:chile offer concept:support"))
+  }
+
+  @Test func possessiveMarkerIsNotAPreposition() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      armed arm VERB 0 root
+      Peru Peru PROPN 5 nmod:poss
+      's 's PART 3 case
+      rebels rebel NOUN 2 obj
+      """)
+    #expect(!found.contains { $0.contains("_'s") })
+    #expect(found.contains("country:chile arm concept:rebels"))
+  }
+
+  @Test func infinitivalComplementTakesTheMatrixSubject() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      agreed agree VERB 0 root
+      to to PART 4 mark
+      provide provide VERB 2 xcomp
+      weapons weapon NOUN 4 obj
+      to to ADP 7 case
+      Peru Peru PROPN 4 obl
+      """)
+    #expect(found.contains("country:chile provide_to country:peru"))
+  }
+
+  @Test(arguments: [
+    (
+      """
+      officials official NOUN 2 nsubj
+      speculated speculate VERB 0 root
+      that that SCONJ 5 mark
+      Chile Chile PROPN 5 nsubj
+      armed arm VERB 2 ccomp
+      Peru Peru PROPN 5 obj
+      """, Modality.speculated
+    ),
+    (
+      """
+      Chile Chile PROPN 3 nsubj
+      may may AUX 3 aux
+      arm arm VERB 0 root
+      Peru Peru PROPN 3 obj
+      """, .possible
+    ),
+    (
+      """
+      Chile Chile PROPN 3 nsubj
+      will will AUX 3 aux
+      arm arm VERB 0 root
+      Peru Peru PROPN 3 obj
+      if if SCONJ 7 mark
+      talks talk NOUN 7 nsubj
+      fail fail VERB 3 advcl
+      """, .hypothetical
+    ),
+    (
+      """
+      Chile Chile PROPN 3 nsubj
+      reportedly reportedly ADV 3 advmod
+      armed arm VERB 0 root
+      Peru Peru PROPN 3 obj
+      """, .reported
+    ),
+    (
+      """
+      Chile Chile PROPN 2 nsubj
+      armed arm VERB 0 root
+      Peru Peru PROPN 2 obj
+      """, .asserted
+    ),
+  ])
+  func governingWordsSetTheModality(rows: String, expected: Modality) {
+    let found = claims(rows).filter { $0.subject == "country:chile" && $0.object == "country:peru" }
+    #expect(found.count == 1)
+    #expect(found.first?.modality == expected)
+  }
+
+  @Test func negationMakesTheClaimNegative() {
+    let found = claims(
+      """
+      Chile Chile PROPN 4 nsubj
+      did do AUX 4 aux
+      not not PART 4 advmod
+      arm arm VERB 0 root
+      Peru Peru PROPN 4 obj
+      """)
+    #expect(found.first?.polarity == .negative)
+  }
+
+  @Test func speakerOfTheGoverningSpeechVerbIsTheAttribution() {
+    let found = claims(
+      """
+      Canada Canada PROPN 2 nsubj
+      said say VERB 0 root
+      that that SCONJ 5 mark
+      Chile Chile PROPN 5 nsubj
+      armed arm VERB 2 ccomp
+      Peru Peru PROPN 5 obj
+      """)
+    let armed = found.first { $0.predicate == "arm" }
+    #expect(armed?.attribution == "country:canada")
+    #expect(armed?.subject == "country:chile")
+  }
+
+  @Test func firstPersonSubjectOfAQuotationIsTheSpeaker() {
+    let found = triples(
+      """
+      we we PRON 2 nsubj
+      condemn condemn VERB 0 root
+      Peru Peru PROPN 2 obj
+      , , PUNCT 5 punct
+      Canada Canada PROPN 6 nsubj
+      said say VERB 2 parataxis
+      """)
+    #expect(found.contains("country:canada condemn country:peru"))
+  }
+
+  @Test func eventNounBetweenTwoParticipantsRelatesThem() {
+    let found = triples(
+      """
+      the the DET 2 det
+      meeting meeting NOUN 8 nsubj
+      between between ADP 4 case
+      Chile Chile PROPN 2 nmod
+      and and CCONJ 7 cc
+      its its PRON 7 nmod:poss
+      neighbours neighbour NOUN 4 conj
+      ended end VERB 0 root
+      """)
+    #expect(found.contains("country:chile meet concept:neighbours"))
+  }
+
+  @Test func possessorOfANounWithAPrepositionIsItsSubject() {
+    let found = triples(
+      """
+      Chile Chile PROPN 3 nmod:poss
+      's 's PART 1 case
+      war war NOUN 6 nsubj
+      in in ADP 5 case
+      Peru Peru PROPN 3 nmod
+      continues continue VERB 0 root
+      """)
+    #expect(found.contains("country:chile war_in country:peru"))
+  }
+
+  @Test func copulaWithNominalPredicateRelatesSubjectAndComplement() {
+    let found = triples(
+      """
+      Chile Chile PROPN 4 nsubj
+      is be AUX 4 cop
+      an a DET 4 det
+      ally ally NOUN 0 root
+      of of ADP 6 case
+      Peru Peru PROPN 4 nmod
+      """)
+    #expect(found.contains("country:chile be_ally_of country:peru"))
+  }
+
+  @Test func compoundNounsNameTheConcept() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      sold sell VERB 0 root
+      artillery artillery NOUN 4 compound
+      shells shell NOUN 2 obj
+      """)
+    #expect(found == ["country:chile sell concept:artillery-shells"])
+  }
+
+  @Test func openIETupleKeepsTheWordsAsWritten() {
+    let document = parsedDocument(
+      """
+      Canada Canada PROPN 3 nsubj
+      has have AUX 3 aux
+      imposed impose VERB 0 root
+      new new ADJ 5 amod
+      sanctions sanction NOUN 3 obj
+      on on ADP 7 case
+      Iran Iran PROPN 3 obl
+      """)
+    let tuples = DependencyClaimExtractor.openIETuples(in: document, sentence: 0)
+    #expect(tuples.map(\.relation) == ["has imposed"])
+    #expect(tuples.first?.arguments == ["Canada", "new sanctions", "on Iran"])
+  }
+
+  @Test func openIETupleWithoutObjectTakesThePrepositionIntoTheRelation() {
+    let document = parsedDocument(
+      """
+      Chile Chile PROPN 2 nsubj
+      appealed appeal VERB 0 root
+      to to ADP 4 case
+      Peru Peru PROPN 2 obl
+      """)
+    let tuples = DependencyClaimExtractor.openIETuples(in: document, sentence: 0)
+    #expect(tuples.first?.relation == "appealed to")
+    #expect(tuples.first?.arguments == ["Chile", "Peru"])
+  }
+
+  @Test func unparsedDocumentGivesNoClaims() {
+    var document = parsedDocument(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 2 obj
+      """)
+    document.heads = []
+    document.deprels = []
+    #expect(!DependencyClaimExtractor.hasParse(document))
+    #expect(extractor.extract(from: document).claims.isEmpty)
+  }
+}
