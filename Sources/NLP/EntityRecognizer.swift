@@ -279,6 +279,19 @@ public struct EntityRecognizer: Sendable {
   }
 }
 
+extension EntityRecognizer {
+  /// Replaces the tag column of IOB2 sentences with predicted IOB2 tags (XPOS and UPOS from
+  /// `tagger`); every other column, comment and line stays as it was.
+  public func annotate(_ sentences: [IOB2Sentence], tagger: Tagger) -> [IOB2Sentence] {
+    let predicted = recognize(NERSentence.tagged(sentences, tagger: tagger))
+    return zip(sentences, predicted).map { sentence, tags in
+      var s = sentence
+      for (k, tag) in tags.enumerated() { s.rows[k][2] = tag }
+      return s
+    }
+  }
+}
+
 // MARK: - Pipeline component
 
 extension EntityRecognizer: DocumentAnnotator {

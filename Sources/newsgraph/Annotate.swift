@@ -34,7 +34,7 @@ struct AnnotateCommand: ParsableCommand {
       for input in inputs.isEmpty ? ["-"] : inputs {
         var output = ""
         let sentences = try NERSupport.readIOB2(input)
-        IOB2.write(Self.annotateIOB2(sentences, recognizer: recognizer, tagger: tagging.tagger), to: &output)
+        IOB2.write(recognizer.annotate(sentences, tagger: tagging.tagger), to: &output)
         FileHandle.standardOutput.write(Data(output.utf8))
       }
       return

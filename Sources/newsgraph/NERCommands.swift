@@ -168,22 +168,6 @@ struct EvalNER: ParsableCommand {
   }
 }
 
-// MARK: - annotate --from iob2
-
-extension AnnotateCommand {
-  /// Replaces the tag column of IOB2 sentences with the recognizer's predictions.
-  static func annotateIOB2(_ sentences: [IOB2Sentence], recognizer: EntityRecognizer, tagger: Tagger)
-    -> [IOB2Sentence]
-  {
-    let predicted = recognizer.recognize(NERSentence.tagged(sentences, tagger: tagger))
-    return zip(sentences, predicted).map { sentence, tags in
-      var s = sentence
-      for (k, tag) in tags.enumerated() { s.rows[k][2] = tag }
-      return s
-    }
-  }
-}
-
 // MARK: - bench ner
 
 struct BenchNER: ParsableCommand {
