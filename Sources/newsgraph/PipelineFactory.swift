@@ -10,7 +10,7 @@ enum PipelineFactory {
     let parsing = try? ParsingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.parserResource))
     let linker = EntityLinker(gazetteer: try Gazetteer.bundled())
     return ArticleProcessor(
-      annotators: [SyntaxAnnotator(tagging: tagging, parsing: parsing), try EntityRecognizer.bundled()],
+      annotators: [SyntaxAnnotator(tagging: tagging, parsing: parsing)],
       extractor: PatternExtractor(linker: linker))
   }
 }
