@@ -71,6 +71,7 @@ public struct EntityRecognizer: Sendable {
       default: break
       }
     }
+    result.removeAll { $0.label == IOB2.hiddenType }
     return result
   }
 
@@ -352,7 +353,9 @@ public struct NERSentence: Sendable {
   }
 
   /// Sentences of an IOB2 file with tags predicted by `tagger` (the pipeline's view of them).
-  public static func tagged(_ sentences: [IOB2Sentence], tagger: Tagger) -> [NERSentence] {
+  public static func tagged(_ sentences: [IOB2Sentence], tagger: Tagger, types: [String] = IOB2.types)
+    -> [NERSentence]
+  {
     let workspace = Tagger.Workspace(classCount: tagger.classCount)
     return sentences.enumerated().map { k, s in
       let forms = s.tokens
@@ -360,7 +363,7 @@ public struct NERSentence: Sendable {
       tagger.tag(forms, 0..<forms.count, into: &classes, workspace: workspace)
       return NERSentence(
         forms: forms, xpos: classes.map { tagger.xpos[Int($0)] }, upos: classes.map { tagger.upos[Int($0)] },
-        gold: s.tags, newDocument: k == 0 || s.newDocument != nil)
+        gold: s.tags(types: types), newDocument: k == 0 || s.newDocument != nil)
     }
   }
 }

@@ -22,7 +22,12 @@ public struct IOB2Sentence: Sendable, Equatable {
   public var tokens: [String] { rows.map { $0.count > 1 ? $0[1] : "" } }
 
   /// The tag column, normalized by ``IOB2/normalizedTag(_:)`` (`B-O` and unknown types become `O`).
-  public var tags: [String] { rows.map { IOB2.normalizedTag($0.count > 2 ? $0[2] : "O") } }
+  public var tags: [String] { tags(types: IOB2.types) }
+
+  /// The tag column with only the given types kept (``IOB2/normalizedTag(_:types:)``).
+  public func tags(types: [String]) -> [String] {
+    rows.map { IOB2.normalizedTag($0.count > 2 ? $0[2] : "O", types: types) }
+  }
 
   /// The `newdoc id` comment, when the sentence starts a document.
   public var newDocument: String? {
@@ -36,11 +41,14 @@ public struct IOB2Sentence: Sendable, Equatable {
 
 /// Reading, writing and span conversion for IOB2 tag sequences.
 public enum IOB2 {
-  /// The entity types the recognizer learns (UNER's PER, ORG, LOC); `OTH` is dropped to `O`.
+  /// The entity types the recognizer reports (UNER's PER, ORG, LOC); `OTH` is read as `O`.
   public static let types = ["PER", "ORG", "LOC"]
+  /// A type a model may learn but never reports: UNER's early `OTH` (products, works, events),
+  /// learnt so that "Firefox" is not taken for a person.
+  public static let hiddenType = "OTH"
 
   /// `B-X`/`I-X` for the types in ``types``; anything else (`O`, `B-O`, `B-OTH`, `I-OTH`) is `O`.
-  public static func normalizedTag(_ tag: String) -> String {
+  public static func normalizedTag(_ tag: String, types: [String] = types) -> String {
     guard tag.count > 2, tag.hasPrefix("B-") || tag.hasPrefix("I-") else { return "O" }
     return types.contains(String(tag.dropFirst(2))) ? tag : "O"
   }

@@ -98,11 +98,25 @@ struct TrainNER: ParsableCommand {
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = EntityRecognizerTrainingOptions
     .default.pruneThreshold
   @Flag(help: "Train without gazetteer features (for comparison).") var noGazetteer = false
+  @Flag(help: "Learn OTH as a type of its own (never reported) instead of reading it as O.") var learnOther =
+    false
+  @Option(
+    help:
+      "UD CoNLL-U treebank holding the training sentences (matched by sent_id): tag them by jackknifing, each fold by a tagger trained on the other folds, so that training sees tags as noisy as at prediction time."
+  )
+  var jackknife: String?
+  @Option(help: "Folds for --jackknife.") var folds = 5
+  @Option(help: "Tagger training iterations for --jackknife.") var foldIterations = 5
 
   func run() throws {
     let started = Date()
     let tagging = try NERSupport.tagging(tagger)
-    let trainSentences = NERSentence.tagged(try NERSupport.readIOB2(train), tagger: tagging.tagger)
+    let trainIOB2 = try NERSupport.readIOB2(train)
+    let types = learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types
+    var trainSentences = NERSentence.tagged(trainIOB2, tagger: tagging.tagger, types: types)
+    if let jackknife {
+      trainSentences = try jackknifed(trainIOB2, treebank: readCoNLLU(jackknife), started: started)
+    }
     let devSentences = try dev.map { NERSentence.tagged(try NERSupport.readIOB2($0), tagger: tagging.tagger) }
     let names =
       noGazetteer ? NameLexicon.empty : NameLexicon(names: NERSupport.names(from: try Gazetteer.bundled()))
@@ -111,7 +125,7 @@ struct TrainNER: ParsableCommand {
     options.seed = seed
     options.pruneThreshold = prune
     var last = NERScore()
-    let recognizer = EntityRecognizer.train(trainSentences, names: names, options: options) {
+    let recognizer = EntityRecognizer.train(trainSentences, names: names, types: types, options: options) {
       iteration, model in
       guard let devSentences else {
         printError("iteration \(iteration)")
@@ -132,13 +146,60 @@ struct TrainNER: ParsableCommand {
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
-        "tagger": tagging.header.trainingChecksum, "gazetteerNames": String(names.nameCount),
-        "labels": "BILOU, OTH and B-O read as O", "decoding": "greedy, well-formed spans",
+        "tagger": jackknife == nil
+          ? tagging.header.trainingChecksum
+          : "jackknifed, \(folds) folds of \(URL(fileURLWithPath: jackknife!).lastPathComponent), \(foldIterations) iterations",
+        "gazetteerNames": String(names.nameCount),
+        "labels": learnOther
+          ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
+        "decoding": "greedy, well-formed spans",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0",
       ])
     try recognizer.with(header: header).write(to: output)
     printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
+  }
+}
+
+extension TrainNER {
+  /// Training sentences tagged fold by fold: sentence `k` of the treebank is in fold `k % folds`;
+  /// IOB2 sentences whose sent_id the treebank lacks are tagged by the bundled tagger.
+  func jackknifed(_ sentences: [IOB2Sentence], treebank: [CoNLLUSentence], started: Date) throws
+    -> [NERSentence]
+  {
+    guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+    var foldOf: [String: Int] = [:]
+    for (k, s) in treebank.enumerated() { if let id = s.sentenceID { foldOf[id] = k % folds } }
+    var result = NERSentence.tagged(
+      sentences, tagger: try NERSupport.tagging(tagger).tagger,
+      types: learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types)
+    var options = TaggerTrainingOptions.default
+    options.iterations = foldIterations
+    var matched = 0
+    for fold in 0..<folds {
+      let rest = treebank.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+      let foldTagger = Tagger.train(rest, options: options)
+      let indices = sentences.indices.filter { k in
+        sentences[k].comments.lazy.compactMap(Self.sentID).first.flatMap { foldOf[$0] } == fold
+      }
+      let tagged = NERSentence.tagged(indices.map { sentences[$0] }, tagger: foldTagger)
+      for (k, s) in zip(indices, tagged) {
+        result[k].xposHashes = s.xposHashes
+        result[k].uposHashes = s.uposHashes
+      }
+      matched += indices.count
+      printError(
+        "jackknife fold \(fold + 1)/\(folds): \(indices.count) sentences (\(Int(Date().timeIntervalSince(started)))s)"
+      )
+    }
+    printError("jackknife: \(matched) of \(sentences.count) sentences matched by sent_id")
+    return result
+  }
+
+  /// The value of a `# sent_id = X` comment line.
+  static func sentID(_ comment: String) -> String? {
+    guard let range = comment.range(of: "sent_id") else { return nil }
+    return comment[range.upperBound...].drop { $0 == " " || $0 == "=" }.description
   }
 }
 
@@ -185,13 +246,16 @@ struct BenchNER: ParsableCommand {
   @Option(help: "Folder of plain-text articles (searched recursively).") var corpus: String
   @Option(help: "Timed runs per stage.") var runs = 5
   @Option(help: "Recognizer model (default: bundled).") var model: String?
+  @Option(help: "Tagger model (default: bundled).") var tagger: String?
+  @Option(help: "Parser model (default: bundled, when present).") var parser: String?
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {
     // The parser model may be missing from a checkout; then the baseline is tagger + lemmatizer.
     let syntax = SyntaxAnnotator(
-      tagging: try NERSupport.tagging(nil),
-      parsing: try? ParsingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.parserResource)))
+      tagging: try NERSupport.tagging(tagger),
+      parsing: try parser.map { try ParsingModel(contentsOf: $0) }
+        ?? (try? ParsingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.parserResource))))
     let stages = syntax.parsing == nil ? "tagger+lemmatizer" : "tagger+lemmatizer+parser"
     let recognizer = try NERSupport.recognizer(model)
     var paths: [String] = []

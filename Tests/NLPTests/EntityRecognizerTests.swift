@@ -177,3 +177,11 @@ enum NERFixtures {
     #expect(output[0].tags == ["B-PER", "I-PER", "O", "O", "B-LOC"])
   }
 }
+
+@Suite struct HiddenTypeTests {
+  @Test func learntOtherSpansAreNeverReported() {
+    // Types PER, OTH: class 5 + 3 = U-OTH, 1 + 3 = U-PER.
+    let spans = EntityRecognizer.spans([4, 8, 0], types: ["PER", IOB2.hiddenType])
+    #expect(spans == [EntitySpan(tokens: 0..<1, label: "PER")])
+  }
+}
