@@ -15,16 +15,30 @@ struct AnnotateCommand: ParsableCommand {
       """
   )
 
-  enum InputFormat: String, ExpressibleByArgument { case conllu, text }
-  enum OutputFormat: String, ExpressibleByArgument { case conllu }
+  enum InputFormat: String, ExpressibleByArgument { case conllu, text, iob2 }
+  enum OutputFormat: String, ExpressibleByArgument { case conllu, iob2 }
 
   @Option(help: "Input format.") var from = InputFormat.conllu
   @Option(help: "Output format.") var to = OutputFormat.conllu
   @Option(help: "Tagger model (default: bundled).") var tagger: String?
   @Option(help: "Parser model (default: bundled).") var parser: String?
+  @Option(help: "Entity recognizer model for --from iob2 (default: bundled).") var ner: String?
   @Argument(help: "Input files; none or '-' reads standard input.") var inputs: [String] = []
 
   func run() throws {
+    if from == .iob2 || to == .iob2 {
+      // Predicted entity tags in the tag column; the other columns and lines stay as they are.
+      guard from == .iob2 && to == .iob2 else { throw ValidationError("iob2 input gives iob2 output only") }
+      let recognizer = try NERSupport.recognizer(ner)
+      let tagging = try NERSupport.tagging(tagger)
+      for input in inputs.isEmpty ? ["-"] : inputs {
+        var output = ""
+        let sentences = try NERSupport.readIOB2(input)
+        IOB2.write(recognizer.annotate(sentences, tagger: tagging.tagger), to: &output)
+        FileHandle.standardOutput.write(Data(output.utf8))
+      }
+      return
+    }
     let tagging =
       try tagger.map { try TaggingModel(contentsOf: $0) }
       ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
@@ -44,6 +58,7 @@ struct AnnotateCommand: ParsableCommand {
         Segmenter().segment(&document)
         annotator.annotate(&document)
         CoNLLU.write(Self.sentences(of: document, name: input), to: &output)
+      case .iob2: break
       }
       FileHandle.standardOutput.write(Data(output.utf8))
       output = ""

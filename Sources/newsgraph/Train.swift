@@ -7,7 +7,7 @@ struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train a model from annotated data (deterministic: same data and options give the same file).",
-    subcommands: [TrainTagger.self, TrainParser.self, PruneModel.self]
+    subcommands: [TrainTagger.self, TrainParser.self, TrainNER.self, PruneModel.self]
   )
 }
 

@@ -1,0 +1,369 @@
+import Foundation
+import Text
+
+// MARK: - Named-entity recognizer
+
+/// A greedy left-to-right averaged-perceptron recognizer of PER, ORG and LOC names, over BILOU
+/// labels (Ratinov & Roth 2009, https://aclanthology.org/W09-1119/).
+///
+/// Features: the word, its lowercase, affixes and shape, two neighbours on each side, the
+/// tagger's XPOS and UPOS, the two previous labels, membership in the ``NameLexicon`` names
+/// (category and B/I/L/U position), and what the same word was labelled earlier in the document
+/// (document-level consistency). Decoding only allows label sequences that form well-nested spans.
+public struct EntityRecognizer: Sendable {
+  /// Metadata: training data, options, development scores.
+  public var header: ModelHeader
+  /// Entity types (`PER`, `ORG`, `LOC`); class `1 + 4k + j` is B, I, L, U (j = 0...3) of type k.
+  public let types: [String]
+  let model: LinearModel
+  /// The names whose membership is a feature, stored with the model.
+  public let names: NameLexicon
+
+  static let featureCapacity = 64
+
+  init(header: ModelHeader, types: [String], model: LinearModel, names: NameLexicon) {
+    self.header = header
+    self.types = types
+    self.model = model
+    self.names = names
+  }
+
+  public var classCount: Int { 1 + 4 * types.count }
+
+  /// Class labels in BILOU notation, `O` first.
+  public var labels: [String] {
+    ["O"] + types.flatMap { t in ["B-", "I-", "L-", "U-"].map { $0 + t } }
+  }
+
+  // MARK: Labels
+
+  @inline(__always) static func part(_ cls: Int) -> Int { cls == 0 ? -1 : (cls - 1) & 3 }
+  @inline(__always) static func type(_ cls: Int) -> Int { (cls - 1) >> 2 }
+
+  /// Whether class `cls` may follow class `previous` (−1 at a sentence start), and whether it may
+  /// stand last in a sentence.
+  @inline(__always)
+  static func allowed(_ cls: Int, after previous: Int, last: Bool) -> Bool {
+    let p = previous <= 0 ? -1 : part(previous)
+    let c = part(cls)
+    if p == 0 || p == 1 {  // inside a span: continue it
+      guard c == 1 || c == 2, type(cls) == type(previous) else { return false }
+    } else if c == 1 || c == 2 {
+      return false
+    }
+    return !last || c == -1 || c == 2 || c == 3
+  }
+
+  /// Spans from a sequence of classes (token indices relative to the sequence).
+  static func spans(_ classes: ArraySlice<Int32>, types: [String]) -> [EntitySpan] {
+    var result: [EntitySpan] = []
+    var start = -1
+    for (k, c) in classes.enumerated() {
+      let cls = Int(c)
+      switch part(cls) {
+      case 0: start = k
+      case 2:
+        result.append(EntitySpan(tokens: (start < 0 ? k : start)..<(k + 1), label: types[type(cls)]))
+        start = -1
+      case 3:
+        result.append(EntitySpan(tokens: k..<(k + 1), label: types[type(cls)]))
+        start = -1
+      default: break
+      }
+    }
+    result.removeAll { $0.label == IOB2.hiddenType }
+    return result
+  }
+
+  // MARK: Features
+
+  /// Per-token inputs hashed once per sentence.
+  struct TokenInputs {
+    var word: WordHashes
+    var xpos: UInt64
+    var upos: UInt64
+    /// ``NameLexicon`` match code: category mask << 3 | position.
+    var names: UInt64
+  }
+
+  static let paddingInputs = TokenInputs(
+    word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013)
+
+  /// Writes the feature hashes of token `i` (at `tokens[i + 2]`, two padding entries each side)
+  /// into `out`; `p1`, `p2` are the previous two classes + 1 (0 = none); `memory` is what the same
+  /// word was labelled earlier in the document (0 = not seen as part of a name).
+  @inline(__always)
+  static func features(
+    _ tokens: UnsafeBufferPointer<TokenInputs>, _ i: Int, p1: UInt64, p2: UInt64, memory: UInt64,
+    out: UnsafeMutablePointer<UInt64>
+  ) -> Int {
+    let t = tokens[i + 2]
+    let m1 = tokens[i + 1]
+    let m2 = tokens[i]
+    let n1 = tokens[i + 3]
+    let n2 = tokens[i + 4]
+    let w = t.word
+    @inline(__always) func h(_ k: UInt64, _ a: UInt64) -> UInt64 {
+      FeatureHash.combine(k &* 0x2000_0000_01B3, a)
+    }
+    @inline(__always) func h(_ k: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+      FeatureHash.combine(FeatureHash.combine(k &* 0x2000_0000_01B3, a), b)
+    }
+    @inline(__always) func h(_ k: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+      FeatureHash.combine(h(k, a, b), c)
+    }
+    var n = 0
+    @inline(__always) func add(_ v: UInt64) {
+      out[n] = v
+      n += 1
+    }
+    let first: UInt64 = i == 0 ? 1 : 0
+    add(h(1, 0))
+    add(h(2, w.form))
+    add(h(3, w.lower))
+    add(h(4, w.prefix.0))
+    add(h(5, w.prefix.1))
+    add(h(6, w.prefix.2))
+    add(h(7, w.suffix.0))
+    add(h(8, w.suffix.1))
+    add(h(9, w.suffix.2))
+    add(h(10, w.suffix.3))
+    add(h(11, w.shape))
+    add(h(12, w.flags, first))
+    add(h(13, m1.word.lower))
+    add(h(14, m2.word.lower))
+    add(h(15, n1.word.lower))
+    add(h(16, n2.word.lower))
+    add(h(17, m1.word.shape))
+    add(h(18, n1.word.shape))
+    add(h(19, m1.word.flags, w.flags, n1.word.flags))
+    add(h(20, t.xpos))
+    add(h(21, m1.xpos))
+    add(h(22, n1.xpos))
+    add(h(23, m2.upos))
+    add(h(24, n2.upos))
+    add(h(25, m1.xpos, t.xpos))
+    add(h(26, t.xpos, n1.xpos))
+    add(h(27, p1))
+    add(h(28, p1, p2))
+    add(h(29, p1, w.lower))
+    add(h(30, p1, w.shape))
+    add(h(31, p1, t.xpos))
+    add(h(32, t.names))
+    add(h(33, t.names, w.flags))
+    add(h(34, m1.names))
+    add(h(35, n1.names))
+    add(h(36, p1, t.names))
+    add(h(37, m1.word.lower, w.lower))
+    add(h(38, w.lower, n1.word.lower))
+    add(h(39, m1.word.form))
+    add(h(40, n1.word.form))
+    add(h(41, memory))
+    add(h(42, memory, w.flags))
+    add(h(43, w.lower, t.xpos))
+    add(h(44, w.suffix.2, w.flags))
+    add(h(45, t.names, t.xpos))
+    return n
+  }
+
+  // MARK: Prediction
+
+  /// Reusable buffers for recognition; one per thread.
+  final class Workspace {
+    var tokens: [TokenInputs] = []
+    var nameCodes: [UInt64] = []
+    var runs: [(UInt64, UInt64, Int32)] = []
+    var features = [UInt64](repeating: 0, count: EntityRecognizer.featureCapacity)
+    var scores: [Float]
+    /// Lowercase word hash → the last class + 1 a capitalized occurrence took in this document.
+    var memory: [UInt64: UInt64] = [:]
+
+    init(classCount: Int) { scores = [Float](repeating: 0, count: classCount) }
+
+    /// Forgets the document memory (call at each new document).
+    func newDocument() { memory.removeAll(keepingCapacity: true) }
+  }
+
+  /// Fills `workspace.tokens` for `forms[range]` (with padding).
+  func prepare(
+    _ forms: [String], _ range: Range<Int>, xpos: [UInt64], upos: [UInt64], workspace: Workspace
+  ) {
+    if workspace.nameCodes.count < forms.count {
+      workspace.nameCodes = [UInt64](repeating: 0, count: forms.count)
+    }
+    names.match(forms, range, into: &workspace.nameCodes, runs: &workspace.runs)
+    workspace.tokens.removeAll(keepingCapacity: true)
+    workspace.tokens.append(Self.paddingInputs)
+    workspace.tokens.append(Self.paddingInputs)
+    for i in range {
+      workspace.tokens.append(
+        TokenInputs(
+          word: WordHashes(forms[i]), xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
+          names: workspace.nameCodes[i]))
+    }
+    workspace.tokens.append(Self.paddingInputs)
+    workspace.tokens.append(Self.paddingInputs)
+  }
+
+  /// The highest-scoring class allowed after `previous`.
+  @inline(__always)
+  static func bestAllowed(_ scores: UnsafeBufferPointer<Float>, after previous: Int, last: Bool) -> Int {
+    var best = 0
+    var bestScore = scores[0]
+    for c in 1..<scores.count where scores[c] > bestScore && allowed(c, after: previous, last: last) {
+      best = c
+      bestScore = scores[c]
+    }
+    return best
+  }
+
+  /// Whether a word's label is remembered for later occurrences in the document: words with
+  /// an uppercase letter that were labelled part of a name.
+  @inline(__always)
+  static func remembers(_ word: WordHashes) -> Bool { word.flags & 2 != 0 }
+
+  /// Predicts classes for the prepared tokens, writing them to `result[offset...]`.
+  func decode(count: Int, into result: inout [Int32], offset: Int, workspace: Workspace) {
+    var p1: UInt64 = 0
+    var p2: UInt64 = 0
+    var previous = -1
+    workspace.tokens.withUnsafeBufferPointer { tokens in
+      workspace.features.withUnsafeMutableBufferPointer { feats in
+        workspace.scores.withUnsafeMutableBufferPointer { scores in
+          for i in 0..<count {
+            let word = tokens[i + 2].word
+            let memory = workspace.memory[word.lower] ?? 0
+            let n = Self.features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+            model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
+            let cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
+            result[offset + i] = Int32(cls)
+            if cls != 0 && Self.remembers(word) { workspace.memory[word.lower] = UInt64(cls) + 1 }
+            previous = cls
+            p2 = p1
+            p1 = UInt64(cls) + 1
+          }
+        }
+      }
+    }
+  }
+
+  /// The hash of a tag string as the features use it.
+  public static func tagHash(_ tag: String) -> UInt64 { FeatureHash.string(tag) }
+
+  /// Recognizes the names in one sentence, given its tokens and their XPOS and UPOS tags (empty
+  /// arrays when no tagger ran); returns spans over `0..<forms.count`. Every call starts a new
+  /// document, so it is independent of earlier calls.
+  public func recognize(_ forms: [String], xpos: [String], upos: [String]) -> [EntitySpan] {
+    let workspace = Workspace(classCount: classCount)
+    var classes = [Int32](repeating: 0, count: forms.count)
+    prepare(
+      forms, 0..<forms.count, xpos: xpos.map(Self.tagHash), upos: upos.map(Self.tagHash), workspace: workspace
+    )
+    decode(count: forms.count, into: &classes, offset: 0, workspace: workspace)
+    return Self.spans(classes[...], types: types)
+  }
+
+  /// Recognizes the names in a sequence of sentences forming one or more documents (a sentence
+  /// starts a new document where `newDocument` is true); returns IOB2 tags per sentence.
+  public func recognize(_ sentences: [NERSentence]) -> [[String]] {
+    let workspace = Workspace(classCount: classCount)
+    var out: [[String]] = []
+    out.reserveCapacity(sentences.count)
+    for s in sentences {
+      if s.newDocument { workspace.newDocument() }
+      var classes = [Int32](repeating: 0, count: s.forms.count)
+      prepare(s.forms, 0..<s.forms.count, xpos: s.xposHashes, upos: s.uposHashes, workspace: workspace)
+      decode(count: s.forms.count, into: &classes, offset: 0, workspace: workspace)
+      out.append(IOB2.tags(Self.spans(classes[...], types: types), count: s.forms.count))
+    }
+    return out
+  }
+}
+
+extension EntityRecognizer {
+  /// Replaces the tag column of IOB2 sentences with predicted IOB2 tags (XPOS and UPOS from
+  /// `tagger`); every other column, comment and line stays as it was.
+  public func annotate(_ sentences: [IOB2Sentence], tagger: Tagger) -> [IOB2Sentence] {
+    let predicted = recognize(NERSentence.tagged(sentences, tagger: tagger))
+    return zip(sentences, predicted).map { sentence, tags in
+      var s = sentence
+      for (k, tag) in tags.enumerated() { s.rows[k][2] = tag }
+      return s
+    }
+  }
+}
+
+// MARK: - Pipeline component
+
+extension EntityRecognizer: DocumentAnnotator {
+  /// File name of the committed model inside the `Models` resource folder.
+  public static let bundledResource = "en_ewt.ner"
+
+  /// The committed English recognizer (trained on UNER English EWT).
+  public static func bundled() throws -> EntityRecognizer {
+    try EntityRecognizer(contentsOf: SyntaxAnnotator.bundledPath(bundledResource))
+  }
+
+  /// Fills `document.entities` with PER, ORG and LOC spans (document token indices), sentence by
+  /// sentence; uses `xpos` and `upos` when a tagger filled them.
+  public func annotate(_ document: inout Document) {
+    document.entities = entities(in: document)
+  }
+
+  /// The spans ``annotate(_:)`` writes, without changing the document.
+  public func entities(in document: Document) -> [EntitySpan] {
+    let n = document.tokenCount
+    let xpos = document.xpos.count == n ? document.xpos.map(Self.tagHash) : []
+    let upos = document.upos.count == n ? document.upos.map(Self.tagHash) : []
+    let workspace = Workspace(classCount: classCount)
+    var classes = [Int32](repeating: 0, count: n)
+    var result: [EntitySpan] = []
+    for s in document.sentences where !s.isEmpty {
+      prepare(document.forms, s, xpos: xpos, upos: upos, workspace: workspace)
+      decode(count: s.count, into: &classes, offset: s.lowerBound, workspace: workspace)
+      for span in Self.spans(classes[s], types: types) {
+        result.append(
+          EntitySpan(
+            tokens: (span.tokens.lowerBound + s.lowerBound)..<(span.tokens.upperBound + s.lowerBound),
+            label: span.label))
+      }
+    }
+    return result
+  }
+}
+
+// MARK: - Sentences with tags
+
+/// A sentence for training or scoring the recognizer: tokens, their tags, gold IOB2 labels.
+public struct NERSentence: Sendable {
+  public var forms: [String]
+  public var xposHashes: [UInt64]
+  public var uposHashes: [UInt64]
+  /// Gold IOB2 tags (normalized), or all `O` when unknown.
+  public var gold: [String]
+  /// Whether the sentence starts a new document.
+  public var newDocument: Bool
+
+  public init(forms: [String], xpos: [String], upos: [String], gold: [String], newDocument: Bool) {
+    self.forms = forms
+    self.xposHashes = xpos.map(EntityRecognizer.tagHash)
+    self.uposHashes = upos.map(EntityRecognizer.tagHash)
+    self.gold = gold
+    self.newDocument = newDocument
+  }
+
+  /// Sentences of an IOB2 file with tags predicted by `tagger` (the pipeline's view of them).
+  public static func tagged(_ sentences: [IOB2Sentence], tagger: Tagger, types: [String] = IOB2.types)
+    -> [NERSentence]
+  {
+    let workspace = Tagger.Workspace(classCount: tagger.classCount)
+    return sentences.enumerated().map { k, s in
+      let forms = s.tokens
+      var classes = [Int32](repeating: 0, count: forms.count)
+      tagger.tag(forms, 0..<forms.count, into: &classes, workspace: workspace)
+      return NERSentence(
+        forms: forms, xpos: classes.map { tagger.xpos[Int($0)] }, upos: classes.map { tagger.upos[Int($0)] },
+        gold: s.tags(types: types), newDocument: k == 0 || s.newDocument != nil)
+    }
+  }
+}

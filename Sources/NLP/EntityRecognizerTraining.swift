@@ -1,0 +1,158 @@
+import Foundation
+
+// MARK: - Training
+
+/// Options for ``EntityRecognizer/train(_:names:options:afterIteration:)``.
+public struct EntityRecognizerTrainingOptions: Sendable {
+  public var iterations = 12
+  public var seed: UInt64 = 1
+  /// Averaged weights with a smaller magnitude are dropped from the model.
+  public var pruneThreshold: Float = 0.0
+
+  public static let `default` = EntityRecognizerTrainingOptions()
+  public init() {}
+}
+
+extension EntityRecognizer {
+  /// BILOU classes for IOB2 gold tags (types outside `types` are `O`).
+  static func classes(_ gold: [String], types: [String]) -> [Int32] {
+    var classes = [Int32](repeating: 0, count: gold.count)
+    for span in IOB2.spans(gold) {
+      guard let k = types.firstIndex(of: span.label) else { continue }
+      let base = Int32(1 + 4 * k)
+      if span.tokens.count == 1 {
+        classes[span.tokens.lowerBound] = base + 3
+      } else {
+        for i in span.tokens { classes[i] = base + 1 }
+        classes[span.tokens.lowerBound] = base
+        classes[span.tokens.upperBound - 1] = base + 2
+      }
+    }
+    return classes
+  }
+
+  /// Trains a recognizer, deterministically: documents are shuffled with a fixed generator and
+  /// their sentences kept in order, so that the document memory sees what it sees at prediction.
+  /// `afterIteration` sees each iteration's averaged model.
+  public static func train(
+    _ sentences: [NERSentence], names: NameLexicon, types: [String] = IOB2.types,
+    options: EntityRecognizerTrainingOptions = .default,
+    afterIteration: (Int, EntityRecognizer) -> Void = { _, _ in }
+  ) -> EntityRecognizer {
+    let shellHeader = ModelHeader(kind: "ner", labels: [], trainingData: "", trainingChecksum: "")
+    var shell = EntityRecognizer(
+      header: shellHeader, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names)
+    let gold = sentences.map { classes($0.gold, types: types) }
+    // Documents as ranges of sentences.
+    var documents: [Range<Int>] = []
+    var start = 0
+    for (k, s) in sentences.enumerated() where k > 0 && s.newDocument {
+      documents.append(start..<k)
+      start = k
+    }
+    if start < sentences.count { documents.append(start..<sentences.count) }
+    let classCount = shell.classCount
+    var trainer = PerceptronTrainer(classCount: classCount)
+    var rng = SplitMix64(seed: options.seed)
+    let workspace = Workspace(classCount: classCount)
+    var order = Array(documents.indices)
+    for iteration in 1...max(1, options.iterations) {
+      rng.shuffle(&order)
+      for d in order {
+        workspace.newDocument()
+        for si in documents[d] {
+          let s = sentences[si]
+          let truth = gold[si]
+          shell.prepare(
+            s.forms, 0..<s.forms.count, xpos: s.xposHashes, upos: s.uposHashes, workspace: workspace)
+          let count = truth.count
+          workspace.tokens.withUnsafeBufferPointer { tokens in
+            workspace.features.withUnsafeMutableBufferPointer { feats in
+              workspace.scores.withUnsafeMutableBufferPointer { scores in
+                var p1: UInt64 = 0
+                var p2: UInt64 = 0
+                var previous = -1
+                for i in 0..<count {
+                  let word = tokens[i + 2].word
+                  let memory = workspace.memory[word.lower] ?? 0
+                  let n = features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+                  let f = UnsafeBufferPointer(rebasing: feats[0..<n])
+                  trainer.score(f, into: scores)
+                  let guess = bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
+                  trainer.tick()
+                  trainer.update(f, truth: Int(truth[i]), guess: guess)
+                  // Continue from the prediction, as at test time (the guess is always well formed).
+                  let next = guess
+                  if next != 0 && remembers(word) { workspace.memory[word.lower] = UInt64(next) + 1 }
+                  previous = next
+                  p2 = p1
+                  p1 = UInt64(next) + 1
+                }
+              }
+            }
+          }
+        }
+      }
+      shell = EntityRecognizer(
+        header: shellHeader, types: types, model: trainer.freeze(threshold: options.pruneThreshold),
+        names: names)
+      afterIteration(iteration, shell)
+    }
+    return shell
+  }
+}
+
+// MARK: - Model file
+
+extension EntityRecognizer {
+  /// Loads a model file written by ``write(to:)``.
+  public init(contentsOf path: String) throws {
+    try self.init(archive: ModelArchive(contentsOf: path), file: path)
+  }
+
+  init(archive: ModelArchive, file: String) throws {
+    guard archive.header.kind == "ner" else {
+      throw NLPError.invalidModel(file: file, reason: "expected a ner model, found '\(archive.header.kind)'")
+    }
+    let types = try archive.strings("TYPE", file: file)
+    guard !types.isEmpty else { throw NLPError.invalidModel(file: file, reason: "no entity types") }
+    let model = try archive.linearModel(prefix: "N", classCount: 1 + 4 * types.count, file: file)
+    let categories = try archive.strings("GCAT", file: file)
+    let keys: [UInt64] = try archive.get("GKEY", file: file)
+    let masks: [Int32] = try archive.get("GVAL", file: file)
+    let longest: [Int32] = try archive.get("GMAX", file: file)
+    guard keys.count == masks.count, longest.count == 1, categories.count <= 30 else {
+      throw NLPError.invalidModel(file: file, reason: "inconsistent name list")
+    }
+    var table = FeatureTable(minimumCapacity: max(16, keys.count))
+    for (k, v) in zip(keys, masks) { table.insert(k, id: v) }
+    self.init(
+      header: archive.header, types: types, model: model,
+      names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])))
+  }
+
+  /// The model file's contents.
+  public func archive() -> ModelArchive {
+    var header = header
+    header.kind = "ner"
+    header.labels = labels
+    var a = ModelArchive(header: header)
+    a.put("TYPE", strings: types)
+    a.put(model, prefix: "N")
+    a.put("GCAT", strings: names.categories)
+    var pairs: [(UInt64, Int32)] = []
+    for (k, v) in zip(names.table.keys, names.table.values) where k != 0 { pairs.append((k, v)) }
+    pairs.sort { $0.0 < $1.0 }
+    a.put("GKEY", pairs.map(\.0))
+    a.put("GVAL", pairs.map(\.1))
+    a.put("GMAX", [Int32(names.maximumRuns)])
+    return a
+  }
+
+  public func write(to path: String) throws { try archive().write(to: path) }
+
+  /// A copy with another header (to record scores and options after training).
+  public func with(header: ModelHeader) -> EntityRecognizer {
+    EntityRecognizer(header: header, types: types, model: model, names: names)
+  }
+}

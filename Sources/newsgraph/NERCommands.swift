@@ -1,0 +1,311 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import NLP
+import Text
+
+// MARK: - Shared helpers
+
+/// The NER side of `train`, `eval`, `annotate` and `bench`: reading IOB2, the gazetteer names the
+/// recognizer uses as features, and loading models.
+enum NERSupport {
+  /// Reads an IOB2 file (`-` for standard input), naming it in errors.
+  static func readIOB2(_ path: String) throws -> [IOB2Sentence] {
+    let text: String
+    if path == "-" {
+      text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    } else {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("\(path): cannot read file")
+      }
+      text = String(decoding: data, as: UTF8.self)
+    }
+    return try IOB2.parse(text, file: path)
+  }
+
+  /// The gazetteer's names as recognizer name lists: one category per entity type for names,
+  /// one for abbreviations (matched case-sensitively), demonyms, and capitals or seats.
+  static func names(from gazetteer: Gazetteer) -> [NameLexicon.Name] {
+    var names: [NameLexicon.Name] = []
+    for entry in gazetteer.entries {
+      for name in entry.names {
+        let type = entry.type.rawValue
+        switch name.kind {
+        case .name: names.append(.init(text: name.text, category: type))
+        case .abbreviation:
+          names.append(.init(text: name.text, category: type + "-abbr", caseSensitive: true))
+        case .demonym, .demonymPlural: names.append(.init(text: name.text, category: "demonym"))
+        case .capital, .seat: names.append(.init(text: name.text, category: "capital"))
+        }
+      }
+    }
+    // Role and title words ("Defense Secretary", "spokesperson"): names seldom include them.
+    for role in gazetteer.roles { names.append(.init(text: role.phrase, category: "role")) }
+    return names
+  }
+
+  static func tagging(_ path: String?) throws -> TaggingModel {
+    try path.map { try TaggingModel(contentsOf: $0) }
+      ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
+  }
+
+  static func recognizer(_ path: String?) throws -> EntityRecognizer {
+    try path.map { try EntityRecognizer(contentsOf: $0) } ?? EntityRecognizer.bundled()
+  }
+
+  /// One line per figure: all types, then each type.
+  static func describe(_ score: NERScore) -> String {
+    func line(_ name: String, _ c: NERScore.Counts) -> String {
+      "\(name.padding(toLength: 5, withPad: " ", startingAt: 0)) P \(percent(c.precision))  R \(percent(c.recall))  F1 \(percent(c.f1))  (gold \(c.gold), predicted \(c.predicted), correct \(c.correct))"
+    }
+    var lines = [line("all", score.total)]
+    for type in score.byType.keys.sorted() { lines.append(line(type, score.byType[type]!)) }
+    return lines.joined(separator: "\n")
+  }
+
+  static func json(_ score: NERScore, gold: String) -> String {
+    func object(_ c: NERScore.Counts) -> String {
+      "{\"precision\": \(String(format: "%.2f", c.precision)), \"recall\": \(String(format: "%.2f", c.recall)), \"f1\": \(String(format: "%.2f", c.f1)), \"gold\": \(c.gold), \"predicted\": \(c.predicted), \"correct\": \(c.correct)}"
+    }
+    let types = score.byType.keys.sorted().map { "\"\($0)\": \(object(score.byType[$0]!))" }.joined(
+      separator: ", ")
+    let goldName = gold.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+      of: "\"", with: "\\\"")
+    return
+      "{\"gold\": \"\(goldName)\", \"sentences\": \(score.sentences), \"tokens\": \(score.tokens), \"all\": \(object(score.total)), \"types\": {\(types)}}"
+  }
+}
+
+// MARK: - train ner
+
+struct TrainNER: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner",
+    abstract: "Train the named-entity recognizer (PER, ORG, LOC) from IOB2 files such as UNER English EWT.",
+    discussion: """
+      Features use the tags the bundled tagger predicts on the training sentences (as in the
+      pipeline) and the names of the bundled gazetteer, which are stored in the model. OTH and
+      B-O labels are read as O.
+      """
+  )
+
+  @Option(help: "Training data (IOB2).") var train: String
+  @Option(help: "Development data (IOB2), scored after each iteration.") var dev: String?
+  @Option(name: .shortAndLong, help: "Model file to write.") var output: String
+  @Option(help: "Tagger model for predicted tags (default: bundled).") var tagger: String?
+  @Option(help: "Training iterations.") var iterations = EntityRecognizerTrainingOptions.default.iterations
+  @Option(help: "Random seed for shuffling.") var seed = EntityRecognizerTrainingOptions.default.seed
+  @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = EntityRecognizerTrainingOptions
+    .default.pruneThreshold
+  @Flag(help: "Train without gazetteer features (for comparison).") var noGazetteer = false
+  @Flag(help: "Learn OTH as a type of its own (never reported) instead of reading it as O.") var learnOther =
+    false
+  @Option(
+    help:
+      "UD CoNLL-U treebank holding the training sentences (matched by sent_id): tag them by jackknifing, each fold by a tagger trained on the other folds, so that training sees tags as noisy as at prediction time."
+  )
+  var jackknife: String?
+  @Option(help: "Folds for --jackknife.") var folds = 5
+  @Option(help: "Tagger training iterations for --jackknife.") var foldIterations = 5
+
+  func run() throws {
+    let started = Date()
+    let tagging = try NERSupport.tagging(tagger)
+    let trainIOB2 = try NERSupport.readIOB2(train)
+    let types = learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types
+    var trainSentences = NERSentence.tagged(trainIOB2, tagger: tagging.tagger, types: types)
+    if let jackknife {
+      trainSentences = try jackknifed(trainIOB2, treebank: readCoNLLU(jackknife), started: started)
+    }
+    let devSentences = try dev.map { NERSentence.tagged(try NERSupport.readIOB2($0), tagger: tagging.tagger) }
+    let names =
+      noGazetteer ? NameLexicon.empty : NameLexicon(names: NERSupport.names(from: try Gazetteer.bundled()))
+    var options = EntityRecognizerTrainingOptions.default
+    options.iterations = iterations
+    options.seed = seed
+    options.pruneThreshold = prune
+    var last = NERScore()
+    let recognizer = EntityRecognizer.train(trainSentences, names: names, types: types, options: options) {
+      iteration, model in
+      guard let devSentences else {
+        printError("iteration \(iteration)")
+        return
+      }
+      last = NERScore.score(gold: devSentences.map(\.gold), predicted: model.recognize(devSentences))
+      printError(
+        "iteration \(iteration): dev P \(percent(last.total.precision)) R \(percent(last.total.recall)) F1 \(percent(last.total.f1)) (\(Int(Date().timeIntervalSince(started)))s)"
+      )
+    }
+    var scores: [String: Double] = [:]
+    if devSentences != nil {
+      scores = ["dev.P": last.total.precision, "dev.R": last.total.recall, "dev.F1": last.total.f1]
+      for (type, c) in last.byType { scores["dev.\(type).F1"] = c.f1 }
+    }
+    let header = ModelHeader(
+      kind: "ner", labels: recognizer.labels, trainingData: URL(fileURLWithPath: train).lastPathComponent,
+      trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
+      options: [
+        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "tagger": jackknife == nil
+          ? tagging.header.trainingChecksum
+          : "jackknifed, \(folds) folds of \(URL(fileURLWithPath: jackknife!).lastPathComponent), \(foldIterations) iterations",
+        "gazetteerNames": String(names.nameCount),
+        "labels": learnOther
+          ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
+        "decoding": "greedy, well-formed spans",
+        "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+        "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0",
+      ])
+    try recognizer.with(header: header).write(to: output)
+    printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
+  }
+}
+
+extension TrainNER {
+  /// Training sentences tagged fold by fold: sentence `k` of the treebank is in fold `k % folds`;
+  /// IOB2 sentences whose sent_id the treebank lacks are tagged by the bundled tagger.
+  func jackknifed(_ sentences: [IOB2Sentence], treebank: [CoNLLUSentence], started: Date) throws
+    -> [NERSentence]
+  {
+    guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
+    var foldOf: [String: Int] = [:]
+    for (k, s) in treebank.enumerated() { if let id = s.sentenceID { foldOf[id] = k % folds } }
+    var result = NERSentence.tagged(
+      sentences, tagger: try NERSupport.tagging(tagger).tagger,
+      types: learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types)
+    var options = TaggerTrainingOptions.default
+    options.iterations = foldIterations
+    var matched = 0
+    for fold in 0..<folds {
+      let rest = treebank.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+      let foldTagger = Tagger.train(rest, options: options)
+      let indices = sentences.indices.filter { k in
+        sentences[k].comments.lazy.compactMap(Self.sentID).first.flatMap { foldOf[$0] } == fold
+      }
+      let tagged = NERSentence.tagged(indices.map { sentences[$0] }, tagger: foldTagger)
+      for (k, s) in zip(indices, tagged) {
+        result[k].xposHashes = s.xposHashes
+        result[k].uposHashes = s.uposHashes
+      }
+      matched += indices.count
+      printError(
+        "jackknife fold \(fold + 1)/\(folds): \(indices.count) sentences (\(Int(Date().timeIntervalSince(started)))s)"
+      )
+    }
+    printError("jackknife: \(matched) of \(sentences.count) sentences matched by sent_id")
+    return result
+  }
+
+  /// The value of a `# sent_id = X` comment line.
+  static func sentID(_ comment: String) -> String? {
+    guard let range = comment.range(of: "sent_id") else { return nil }
+    return comment[range.upperBound...].drop { $0 == " " || $0 == "=" }.description
+  }
+}
+
+// MARK: - eval ner
+
+struct EvalNER: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner",
+    abstract: "Exact-span micro precision, recall and F1 over PER, ORG and LOC (conlleval conventions).",
+    discussion: "Tags come from the bundled tagger; the gold tags of the file are only used for scoring."
+  )
+
+  @Option(help: "Gold IOB2 file.") var gold: String
+  @Option(help: "Recognizer model (default: bundled).") var model: String?
+  @Option(help: "Tagger model (default: bundled).") var tagger: String?
+  @Flag(help: "Print the scores as JSON.") var json = false
+
+  func run() throws {
+    let recognizer = try NERSupport.recognizer(model)
+    let sentences = NERSentence.tagged(
+      try NERSupport.readIOB2(gold), tagger: try NERSupport.tagging(tagger).tagger)
+    let score = NERScore.score(gold: sentences.map(\.gold), predicted: recognizer.recognize(sentences))
+    if json {
+      print(NERSupport.json(score, gold: gold))
+    } else {
+      print("\(gold) (\(score.sentences) sentences, \(score.tokens) tokens)")
+      print(NERSupport.describe(score))
+    }
+  }
+}
+
+// MARK: - bench ner
+
+struct BenchNER: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ner",
+    abstract: "Tokens per second of the entity recognizer alone, beside the tagger + parser, on one core.",
+    discussion: """
+      Tags and parses the corpus once (not timed for the recognizer), then times the recognizer
+      and the tagger + lemmatizer + parser over the whole corpus several times; reports medians.
+      """
+  )
+
+  @Option(help: "Folder of plain-text articles (searched recursively).") var corpus: String
+  @Option(help: "Timed runs per stage.") var runs = 5
+  @Option(help: "Recognizer model (default: bundled).") var model: String?
+  @Option(help: "Tagger model (default: bundled).") var tagger: String?
+  @Option(help: "Parser model (default: bundled, when present).") var parser: String?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    // The parser model may be missing from a checkout; then the baseline is tagger + lemmatizer.
+    let syntax = SyntaxAnnotator(
+      tagging: try NERSupport.tagging(tagger),
+      parsing: try parser.map { try ParsingModel(contentsOf: $0) }
+        ?? (try? ParsingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.parserResource))))
+    let stages = syntax.parsing == nil ? "tagger+lemmatizer" : "tagger+lemmatizer+parser"
+    let recognizer = try NERSupport.recognizer(model)
+    var paths: [String] = []
+    guard
+      let walker = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: corpus), includingPropertiesForKeys: nil)
+    else { throw ValidationError("\(corpus): cannot read folder") }
+    for case let url as URL in walker
+    where url.pathExtension == "txt" && url.lastPathComponent != "README.TXT" {
+      paths.append(url.path)
+    }
+    paths.sort()
+    var documents: [Document] = []
+    for path in paths {
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      var doc = Document(
+        article: Article(id: path, source: path, text: String(decoding: data, as: UTF8.self)))
+      BenchTokenizer.tokenize(&doc)
+      syntax.annotate(&doc)
+      documents.append(doc)
+    }
+    let tokens = documents.reduce(0) { $0 + $1.tokenCount }
+    printError("corpus: \(documents.count) articles, \(tokens) tokens")
+    func measure(_ name: String, _ body: (Document) -> Int) -> Double {
+      var rates: [Double] = []
+      var sink = 0
+      for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for d in documents { sink &+= body(d) }
+        rates.append(Double(tokens) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+      }
+      rates.sort()
+      printError("\(name): median \(Int(rates[rates.count / 2])) tokens/s over \(runs) runs  [\(sink & 1)]")
+      return rates[rates.count / 2]
+    }
+    let ner = measure("ner") { recognizer.entities(in: $0).count }
+    let syntaxRate = measure(stages) { d in
+      var d = d
+      syntax.annotate(&d)
+      return d.lemmas.count
+    }
+    let share = syntaxRate / ner
+    if json {
+      print(
+        "{\"articles\": \(documents.count), \"tokens\": \(tokens), \"runs\": \(runs), \"ner\": \(Int(ner)), \"baseline\": \"\(stages)\", \"baselineTokensPerSecond\": \(Int(syntaxRate)), \"nerTimeShare\": \(String(format: "%.3f", share))}"
+      )
+    } else {
+      print(
+        "tokens/s (median of \(runs)): ner \(Int(ner)), \(stages) \(Int(syntaxRate)); ner adds \(String(format: "%.1f", 100 * share))% to the \(stages) time"
+      )
+    }
+  }
+}
