@@ -273,7 +273,7 @@ struct BenchNER: ParsableCommand {
       guard let data = FileManager.default.contents(atPath: path) else { continue }
       var doc = Document(
         article: Article(id: path, source: path, text: String(decoding: data, as: UTF8.self)))
-      BenchTokenizer.tokenize(&doc)
+      Segmenter().segment(&doc)
       syntax.annotate(&doc)
       documents.append(doc)
     }
