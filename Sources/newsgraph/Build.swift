@@ -55,7 +55,7 @@ struct Build: ParsableCommand {
     let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: result.graph) : []
     for format in selected {
       let bytes = try format.render(result.graph, quads: quads, mapping: mapping, diagram: .default)
-      files.append((URL(fileURLWithPath: out).appendingPathComponent("graph.\(format.rawValue)").path, bytes))
+      files.append(((out as NSString).appendingPathComponent("graph.\(format.rawValue)"), bytes))
     }
     try AtomicFile.writeAll(files)
 

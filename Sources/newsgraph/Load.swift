@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Graph
 import RDF
 import Store
 
@@ -10,7 +11,8 @@ struct Load: AsyncParsableCommand {
     abstract: "Load a graph into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.",
     discussion: """
       GRAPH is one of our graph files: .nq (N-Quads: each article's statements keep their named graph) \
-      or .nt (N-Triples). It is streamed in chunks, so memory stays flat whatever its size.
+      or .nt (N-Triples), streamed in chunks so memory stays flat whatever its size; or articles \
+      (files, folders), built into a graph first as `newsgraph build` would.
 
       Credentials come from the environment only: NEWSGRAPH_STORE_USER and NEWSGRAPH_STORE_PASSWORD \
       (HTTP Basic), or NEWSGRAPH_STORE_TOKEN (Bearer).
@@ -18,7 +20,8 @@ struct Load: AsyncParsableCommand {
       Store URLs: Oxigraph http://HOST:7878/store; Apache Jena Fuseki http://HOST:3030/DATASET/data; \
       GraphDB http://HOST:7200/repositories/REPO/rdf-graphs/service.
 
-      Exit status: 0 when everything was loaded (and verified, with --verify); 1 otherwise.
+      Exit status: 0 when everything was loaded (and verified, with --verify); 3 when it was, but some \
+      articles were skipped; 1 otherwise.
       """
   )
 
@@ -33,8 +36,11 @@ struct Load: AsyncParsableCommand {
     }
   }
 
-  @Argument(help: "The graph file to load (.nq or .nt; - reads N-Quads from standard input).")
-  var graphFile: String
+  @Argument(help: "A graph file (.nq or .nt; - reads N-Quads from standard input), or articles to build and load.")
+  var inputs: [String]
+
+  @Option(name: .customLong("base-iri"), help: "Base IRI for a graph built from articles.")
+  var baseIRI: String = RDFMapping.defaultBaseIRI
 
   @Option(help: "The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
   var store: String
@@ -79,18 +85,36 @@ struct Load: AsyncParsableCommand {
     guard attempts > 0 else { throw ValidationError("--attempts must be at least 1") }
   }
 
+  /// A graph file goes to the store as it is; anything else is read as articles and built first.
+  private var graphFile: String? {
+    guard inputs.count == 1, let input = inputs.first else { return nil }
+    let ext = (input as NSString).pathExtension.lowercased()
+    // Turtle, TriG and JSON-LD are refused by the loader with a message, not read as articles.
+    return input == "-" || GraphInputs.isGraphFile(input) || ["ttl", "trig", "jsonld"].contains(ext)
+      ? input : nil
+  }
+
   func run() async throws {
+    var quads: [Quad] = []
+    var skipped = 0
+    if graphFile == nil {
+      let mapping = try RDFMapping(baseIRI: baseIRI)
+      let built = try GraphInputs.graph(from: inputs)
+      quads = mapping.quads(for: built.graph)
+      skipped = built.skipped
+    }
     do {
-      let report = try await load()
+      let report = try await load(quads: quads)
       print(report.summary())
       if report.verified == false { throw ExitCode.failure }
+      if skipped > 0 { throw ExitCode(ExitStatus.partial) }
     } catch let error as StoreError {
       FileHandle.standardError.write(Data("newsgraph load: error: \(error)\n".utf8))
       throw ExitCode.failure
     }
   }
 
-  private func load() async throws(StoreError) -> LoadReport {
+  private func load(quads: [Quad]) async throws(StoreError) -> LoadReport {
     let target: LoadOptions.Target
     if let graph {
       guard let iri = try? IRI(graph) else {
@@ -121,7 +145,9 @@ struct Load: AsyncParsableCommand {
     // A progress line only for a person watching a terminal, never in a pipe or a log.
     let progress = isatty(STDERR_FILENO) == 1 ? Load.showProgress : nil
     defer { if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) } }
-    return try await GraphLoader(client: client, options: options, progress: progress).load(file: graphFile)
+    let loader = GraphLoader(client: client, options: options, progress: progress)
+    if let graphFile { return try await loader.load(file: graphFile) }
+    return try await loader.load(quads: quads)
   }
 
   @Sendable private static func showProgress(_ report: LoadReport) {
