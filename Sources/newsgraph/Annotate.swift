@@ -65,13 +65,7 @@ struct AnnotateCommand: ParsableCommand {
     }
   }
 
-  func readText(_ path: String) throws -> String {
-    if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("\(path): cannot read file")
-    }
-    return String(decoding: data, as: UTF8.self)
-  }
+  func readText(_ path: String) throws -> String { try InputFile.text(path) }
 
   /// CoNLL-U sentences from an annotated document (`sent_id` = name-number, `text`, SpaceAfter=No).
   static func sentences(of d: Document, name: String) -> [CoNLLUSentence] {

@@ -125,13 +125,7 @@ struct ExtractCommand: ParsableCommand {
     output = ""
   }
 
-  static func read(_ path: String) throws -> [UInt8] {
-    if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("\(path): cannot read file")
-    }
-    return [UInt8](data)
-  }
+  static func read(_ path: String) throws -> [UInt8] { try InputFile.bytes(path) }
 }
 
 /// `newsgraph eval carb`: CaRB scores of Open IE output against the gold tuples.

@@ -11,16 +11,7 @@ import Text
 enum NERSupport {
   /// Reads an IOB2 file (`-` for standard input), naming it in errors.
   static func readIOB2(_ path: String) throws -> [IOB2Sentence] {
-    let text: String
-    if path == "-" {
-      text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    } else {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("\(path): cannot read file")
-      }
-      text = String(decoding: data, as: UTF8.self)
-    }
-    return try IOB2.parse(text, file: path)
+    try IOB2.parse(InputFile.text(path), file: path)
   }
 
   /// The gazetteer's names as recognizer name lists: one category per entity type for names,

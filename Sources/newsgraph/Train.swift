@@ -13,16 +13,7 @@ struct TrainCommand: ParsableCommand {
 
 /// Reads a CoNLL-U file, naming it in errors.
 func readCoNLLU(_ path: String) throws -> [CoNLLUSentence] {
-  let text: String
-  if path == "-" {
-    text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-  } else {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("\(path): cannot read file")
-    }
-    text = String(decoding: data, as: UTF8.self)
-  }
-  return try CoNLLU.parse(text, file: path)
+  try CoNLLU.parse(InputFile.text(path), file: path)
 }
 
 func printError(_ message: String) {
