@@ -71,7 +71,7 @@ struct GraphFuzzTests {
 
   @Test func hostileGraphsKeepEveryOutputInvariant() {
     let seed = FuzzConfiguration.seed(for: #function)
-    let seconds = FuzzConfiguration.seconds(default: 10)
+    let seconds = FuzzConfiguration.seconds(default: 8)
     var nasty = NastyInputs(seed: seed)
     var invariants = OutputInvariants()
     let start = monotonicSeconds()

@@ -111,7 +111,7 @@ struct PipelineFuzzTests {
 
   @Test func hostileArticlesKeepEveryOutputInvariant() throws {
     let seed = FuzzConfiguration.seed(for: #function)
-    let seconds = FuzzConfiguration.seconds(default: 15)
+    let seconds = FuzzConfiguration.seconds(default: 12)
     let seeds = try Self.seedFiles().map { ($0.bytes, $0.format) }
     var nasty = NastyInputs(seed: seed)
     let start = monotonicSeconds()
