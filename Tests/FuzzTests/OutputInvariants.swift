@@ -227,6 +227,11 @@ final class SVGAudit: NSObject, XMLParserDelegate {
     }
   }
 
+  // `parse()` can return true after a fatal error on Linux; the callback is what counts.
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+    violations.append("svg: not well-formed XML (\(parseError))")
+  }
+
   func parser(_ parser: XMLParser, foundProcessingInstructionWithTarget target: String, data: String?) {
     if target.lowercased() != "xml" { violations.append("svg: processing instruction <?\(target)") }
   }
