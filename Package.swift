@@ -55,6 +55,9 @@ let package = Package(
     .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Graph"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Graph", "Extraction", "Text"]),
+    .testTarget(
+      name: "FuzzTests", dependencies: ["Pipeline", "Graph", "Extraction", "NLP", "Text", "RDF", "Diagram"],
+      resources: [.copy("Seeds")]),
   ],
   swiftLanguageModes: [.v6]
 )

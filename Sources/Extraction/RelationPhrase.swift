@@ -77,10 +77,22 @@ struct RelationPhrase {
 }
 
 /// Cue words of a sentence that qualify its claims: hedges, conditions, and attribution.
+///
+/// The sentence is scanned once, when the cues are made: a sentence with many claims (a long
+/// list of names) would otherwise be scanned once per claim, in time quadratic in its length.
 struct SentenceCues {
   let document: Document
   let sentence: Range<Int>
   let linked: LinkedMentions
+  /// "if" or "unless" as a subordinating conjunction.
+  private var hasCondition = false
+  /// A hedge such as "reportedly" or "the alleged".
+  private var hasReported = false
+  /// The first speculation verb ("suspect", "believe"), if any.
+  private var firstSpeculation = Int.max
+  /// Named arguments next to a speech verb or after "according to", in sentence order: the
+  /// token and the entity it mentions (places left out).
+  private var speakers: [(token: Int, entity: Int)] = []
 
   static let reportedCues: Set<String> = [
     "reportedly", "allegedly", "alleged", "reported", "purportedly", "apparently", "rumored",
@@ -95,25 +107,39 @@ struct SentenceCues {
     "insist", "emphasize", "emphasise", "deny", "accuse", "argue", "write", "declare", "stress",
   ]
 
-  /// The strongest qualifier that applies to a claim with this phrase.
-  func modality(for phrase: RelationPhrase) -> Modality {
-    var hasReported = false
-    var hasSpeculation = false
-    var hasCondition = false
+  init(document: Document, sentence: Range<Int>, linked: LinkedMentions) {
+    self.document = document
+    self.sentence = sentence
+    self.linked = linked
     for token in sentence {
       let word = document.forms[token].lowercased()
       let lemma = RelationPhrase.lemma(token, document)
-      if Self.conditions.contains(word) && document.upos[token] == "SCONJ" { hasCondition = true }
+      let upos = document.upos[token]
+      if Self.conditions.contains(word) && upos == "SCONJ" { hasCondition = true }
       // "reportedly", "the alleged cooperation"; "reported" as a main verb is speech, not a hedge.
-      if Self.reportedCues.contains(word) && document.upos[token] != "VERB" { hasReported = true }
-      if document.upos[token] == "VERB" && Self.speculationVerbs.contains(lemma)
-        && token < phrase.tokens.lowerBound
-      {
-        hasSpeculation = true
+      if Self.reportedCues.contains(word) && upos != "VERB" { hasReported = true }
+      if upos == "VERB" && Self.speculationVerbs.contains(lemma) {
+        firstSpeculation = min(firstSpeculation, token)
+      }
+      let isSpeech = upos == "VERB" && Self.speechVerbs.contains(lemma)
+      let isAccordingTo =
+        word == "according" && token + 1 < sentence.upperBound
+        && document.forms[token + 1].lowercased() == "to"
+      guard isSpeech || isAccordingTo else { continue }
+      let candidates = isAccordingTo ? [token + 2] : [token - 1, token + 1]
+      for candidate in candidates where sentence.contains(candidate) {
+        let entity = Int(linked.entityAtToken[candidate])
+        // Places do not speak; a country or city standing for its government does.
+        guard entity >= 0, linked.entities[entity].type != .place else { continue }
+        speakers.append((candidate, entity))
       }
     }
+  }
+
+  /// The strongest qualifier that applies to a claim with this phrase.
+  func modality(for phrase: RelationPhrase) -> Modality {
     if hasCondition { return .hypothetical }
-    if hasSpeculation { return .speculated }
+    if firstSpeculation < phrase.tokens.lowerBound { return .speculated }
     if phrase.modal { return .possible }
     if hasReported { return .reported }
     return .asserted
@@ -122,21 +148,7 @@ struct SentenceCues {
   /// The entity whose word the sentence reports: the named argument next to a speech verb
   /// ("Austin said", "says Bruce Klingner") or after "according to".
   func attribution(excluding subject: Range<Int>) -> Int? {
-    for token in sentence {
-      let lemma = RelationPhrase.lemma(token, document)
-      let isSpeech = document.upos[token] == "VERB" && Self.speechVerbs.contains(lemma)
-      let isAccordingTo =
-        document.forms[token].lowercased() == "according" && token + 1 < sentence.upperBound
-        && document.forms[token + 1].lowercased() == "to"
-      guard isSpeech || isAccordingTo else { continue }
-      let candidates = isAccordingTo ? [token + 2] : [token - 1, token + 1]
-      for candidate in candidates where sentence.contains(candidate) {
-        let entity = Int(linked.entityAtToken[candidate])
-        guard entity >= 0, !subject.contains(candidate) else { continue }
-        // Places do not speak; a country or city standing for its government does.
-        if linked.entities[entity].type != .place { return entity }
-      }
-    }
-    return nil
+    // Only speakers inside the subject are skipped, so this stops within a few steps.
+    speakers.first { !subject.contains($0.token) }?.entity
   }
 }

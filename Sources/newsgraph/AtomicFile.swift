@@ -16,18 +16,28 @@ enum AtomicFile {
     for file in files {
       let url = URL(fileURLWithPath: file.path)
       let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
-      lock.withLock { _ = pending.insert(temporary) }
+        .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        .path
       temporaries.append((temporary, file.path))
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
+      // Registered and created under the lock: an interrupt either comes before (and the file is
+      // never created) or after (and it is removed), never in between.
+      let created = lock.withLock {
+        pending.insert(temporary)
+        return FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes))
+      }
+      guard created else {
         throw CLIError.cannotWrite(path: file.path, reason: writeFailureReason(for: url))
       }
     }
     for (temporary, final) in temporaries {
-      guard rename(temporary, final) == 0 else {
+      let renamed = lock.withLock {
+        guard rename(temporary, final) == 0 else { return false }
+        pending.remove(temporary)
+        return true
+      }
+      guard renamed else {
         throw CLIError.cannotWrite(path: final, reason: String(cString: strerror(errno)))
       }
-      lock.withLock { _ = pending.remove(temporary) }
     }
     temporaries.removeAll()
   }
@@ -37,12 +47,15 @@ enum AtomicFile {
     lock.withLock { _ = pending.remove(path) }
   }
 
-  /// Removes temporaries left by an interrupted run; safe to call from a signal source handler.
+  /// Removes temporaries left by an interrupted run, right before the process exits; safe to call
+  /// from a signal source handler.
+  ///
+  /// The lock is kept on purpose: the thread that writes the outputs then blocks before creating
+  /// another temporary, instead of leaving one behind while `exit` runs.
   static func removePending() {
-    lock.withLock {
-      for path in pending { unlink(path) }
-      pending.removeAll()
-    }
+    lock.lock()
+    for path in pending { unlink(path) }
+    pending.removeAll()
   }
 
   private static func writeFailureReason(for url: URL) -> String {
