@@ -172,7 +172,8 @@ struct SentenceReader {
         token = end
       } else if document.upos[token] == "NOUN" {
         let end = nounPhraseEnd(from: token, in: sentence)
-        result.append(Argument(tokens: token..<end, entity: concept(token..<end, sentenceIndex: sentenceIndex)))
+        result.append(
+          Argument(tokens: token..<end, entity: concept(token..<end, sentenceIndex: sentenceIndex)))
         token = end
       } else {
         token += 1

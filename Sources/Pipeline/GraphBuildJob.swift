@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
 import Extraction
+import Foundation
 import Graph
 import Text
 
@@ -79,7 +79,8 @@ public struct GraphBuildJob: Sendable {
   private func processBatch(_ articles: [Article]) -> [ArticleExtraction] {
     let results = ResultSlots<ArticleExtraction>(count: articles.count)
     let processor = self.processor
-    let workers = min(articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
+    let workers = min(
+      articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
     // Workers take the next article as they finish one, so a long article does not stall the others.
     let next = NextIndex()
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in

@@ -136,7 +136,8 @@ public struct ArticleStream: Sequence {
         // A file named on the command line is read whatever its extension; its format comes from
         // the extension when known, else from its first byte.
         let ext = (path as NSString).pathExtension
-        openFile(path, id: Self.portableName(path), format: ArticleReader.Format(extension: ext), explicit: true)
+        openFile(
+          path, id: Self.portableName(path), format: ArticleReader.Format(extension: ext), explicit: true)
       }
     }
 

@@ -91,7 +91,9 @@ struct BenchPipeline: ParsableCommand {
         "{\"articles\": \(articles.count), \"tokens\": \(tokens), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), \"stages\": [\(rows.joined(separator: ", "))]}"
       )
     } else {
-      print("corpus: \(articles.count) articles, \(tokens) tokens, \(quads.count) triples; median of \(runs) runs")
+      print(
+        "corpus: \(articles.count) articles, \(tokens) tokens, \(quads.count) triples; median of \(runs) runs"
+      )
       for row in results {
         let rate = Double(row.count) / row.seconds
         print(

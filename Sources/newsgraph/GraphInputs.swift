@@ -20,7 +20,8 @@ enum GraphInputs {
     if let graphFile = inputs.first(where: isGraphFile) {
       throw CLIError.invalidOption("\(graphFile) is a graph file: give it alone, not mixed with articles")
     }
-    let job = GraphBuildJob(processor: try PipelineFactory.standard(), options: .init(jobs: jobs, batchSize: 64))
+    let job = GraphBuildJob(
+      processor: try PipelineFactory.standard(), options: .init(jobs: jobs, batchSize: 64))
     let result = job.run(inputs: inputs)
     for finding in result.findings { report(finding.description) }
     guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }

@@ -36,7 +36,8 @@ struct Load: AsyncParsableCommand {
     }
   }
 
-  @Argument(help: "A graph file (.nq or .nt; - reads N-Quads from standard input), or articles to build and load.")
+  @Argument(
+    help: "A graph file (.nq or .nt; - reads N-Quads from standard input), or articles to build and load.")
   var inputs: [String]
 
   @Option(name: .customLong("base-iri"), help: "Base IRI for a graph built from articles.")

@@ -31,7 +31,8 @@ struct Render: ParsableCommand {
   @Option(name: .customLong("min-support"), help: "Draw only relations supported by at least K articles.")
   var minSupport: Int = 1
 
-  @Option(help: "Comma-separated entity types to draw (Person,Organization,Country,City,Place,Group,Concept).")
+  @Option(
+    help: "Comma-separated entity types to draw (Person,Organization,Country,City,Place,Group,Concept).")
   var types: String?
 
   @Option(help: "Comma-separated modalities to draw (asserted,reported,possible,hypothetical,speculated).")

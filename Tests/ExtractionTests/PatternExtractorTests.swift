@@ -28,7 +28,8 @@ import Text
 
   @Test func nounsBeforeThePrepositionFormALightVerbPhrase() {
     let found = claims(
-      "Canada/PROPN has/AUX/have imposed/VERB/impose new/ADJ sanctions/NOUN/sanction on/ADP Iran/PROPN ./PUNCT")
+      "Canada/PROPN has/AUX/have imposed/VERB/impose new/ADJ sanctions/NOUN/sanction on/ADP Iran/PROPN ./PUNCT"
+    )
     #expect(found.contains { $0.subject == "country:canada" && $0.object == "concept:sanctions" })
   }
 
@@ -65,7 +66,8 @@ import Text
 
   @Test func speechVerbAttributesTheClaim() {
     var document = taggedDocument(
-      "Norway/PROPN condemned/VERB/condemn Russia/PROPN ,/PUNCT Jens/PROPN Stoltenberg/PROPN said/VERB/say ./PUNCT")
+      "Norway/PROPN condemned/VERB/condemn Russia/PROPN ,/PUNCT Jens/PROPN Stoltenberg/PROPN said/VERB/say ./PUNCT"
+    )
     document.entities = [
       EntitySpan(tokens: 0..<1, label: "LOC"), EntitySpan(tokens: 2..<3, label: "LOC"),
       EntitySpan(tokens: 4..<6, label: "PER"),

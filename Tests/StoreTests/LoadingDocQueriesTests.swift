@@ -12,7 +12,8 @@ struct LoadingDocQueriesTests {
       .deletingLastPathComponent().appendingPathComponent("README.md")
     let readme = try String(contentsOf: docs, encoding: .utf8)
     // Only the section of the three questions: the README has other SPARQL examples.
-    let section = readme.components(separatedBy: "### Three questions to ask the graph").dropFirst().first ?? ""
+    let section =
+      readme.components(separatedBy: "### Three questions to ask the graph").dropFirst().first ?? ""
     let text = section.components(separatedBy: "\n## ").first ?? ""
     var blocks: [String] = []
     for part in text.components(separatedBy: "```sparql\n").dropFirst() {
