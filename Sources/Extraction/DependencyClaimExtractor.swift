@@ -36,13 +36,7 @@ public struct DependencyClaimExtractor: ClaimExtractor {
       reader.applyRoles(to: &linked)
       reader.concepts.merge(into: &linked)
     }
-    let used = Set(claims.flatMap { [$0.subject, $0.object] + ($0.attribution.map { [$0] } ?? []) })
-    let entities = linked.entities.filter {
-      !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key))
-    }.sorted { $0.key < $1.key }
-    return ArticleExtraction(
-      article: ArticleInfo(document.article), entities: PatternExtractor.mergingDuplicateKeys(entities),
-      claims: claims, sentenceCount: document.sentences.count, tokenCount: document.tokenCount)
+    return linked.extraction(of: document, claims: claims)
   }
 
   /// Whether the document carries the layers this extractor reads.

@@ -28,28 +28,7 @@ public struct PatternExtractor: ClaimExtractor {
       }
       reader.concepts.merge(into: &linked)
     }
-    // Concepts that never took part in a claim are noise in the graph: keep only used ones.
-    let used = Set(claims.flatMap { [$0.subject, $0.object] })
-    let entities = linked.entities.filter {
-      !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key))
-    }.sorted { $0.key < $1.key }
-    return ArticleExtraction(
-      article: ArticleInfo(document.article), entities: Self.mergingDuplicateKeys(entities),
-      claims: claims, sentenceCount: document.sentences.count, tokenCount: document.tokenCount)
-  }
-
-  /// A concept may share its key with nothing else, but keep one record per key regardless.
-  static func mergingDuplicateKeys(_ sorted: [ExtractedEntity]) -> [ExtractedEntity] {
-    var result: [ExtractedEntity] = []
-    for entity in sorted {
-      if var last = result.last, last.key == entity.key {
-        last.mentions += entity.mentions
-        result[result.count - 1] = last
-      } else {
-        result.append(entity)
-      }
-    }
-    return result
+    return linked.extraction(of: document, claims: claims)
   }
 }
 
@@ -58,6 +37,26 @@ struct LinkedMentions {
   var entities: [ExtractedEntity]
   /// For each token, the index in ``entities`` of the entity it mentions, or -1.
   var entityAtToken: [Int32]
+
+  /// The article's extraction: its claims, and its entities sorted by key, one record per key.
+  /// Concepts that take part in no claim are noise in the graph and are left out.
+  func extraction(of document: Document, claims: [Claim]) -> ArticleExtraction {
+    let used = Set(claims.flatMap { [$0.subject, $0.object] + ($0.attribution.map { [$0] } ?? []) })
+    let kept = entities.filter { !$0.mentions.isEmpty && ($0.type != .concept || used.contains($0.key)) }
+      .sorted { $0.key < $1.key }
+    var unique: [ExtractedEntity] = []
+    for entity in kept {
+      if var last = unique.last, last.key == entity.key {
+        last.mentions += entity.mentions
+        unique[unique.count - 1] = last
+      } else {
+        unique.append(entity)
+      }
+    }
+    return ArticleExtraction(
+      article: ArticleInfo(document.article), entities: unique, claims: claims,
+      sentenceCount: document.sentences.count, tokenCount: document.tokenCount)
+  }
 
   init(_ document: LinkedDocument) {
     entities = document.entities
