@@ -32,6 +32,13 @@ struct Build: ParsableCommand {
   @Option(name: .customLong("base-iri"), help: "Base IRI under which entity and article IRIs are minted.")
   var baseIRI: String = RDFMapping.defaultBaseIRI
 
+  @Option(
+    help: ArgumentHelp(
+      "An N-Quads graph written by build (graph.nq): the new articles are added to it.",
+      discussion: "Entities keep their IRIs; articles already in the graph are not added again; "
+        + "the result equals a build of all articles at once."))
+  var into: String?
+
   @Option(help: "Articles processed at once (0: one per core).")
   var jobs: Int = 0
 
@@ -45,7 +52,11 @@ struct Build: ParsableCommand {
     let pipeline = try PipelineFactory.standard()
     let job = GraphBuildJob(processor: pipeline, options: .init(jobs: jobs, batchSize: 64))
     let progress = ProgressReporter(enabled: !quiet)
-    let result = job.run(inputs: inputs) { articles, tokens in progress.update(articles: articles, tokens: tokens) }
+    let seed =
+      try into.map { path in GraphBuilder(seed: try GraphReader.read(nquadsFile: path)) } ?? GraphBuilder()
+    let result = job.run(inputs: inputs, into: seed) { articles, tokens in
+      progress.update(articles: articles, tokens: tokens)
+    }
     progress.finish()
     for finding in result.findings { report(finding.description) }
     guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }
