@@ -68,13 +68,13 @@ public struct GraphBuilder: Sendable {
 
 // MARK: - Accumulators
 
-private struct RelationKey: Hashable, Sendable {
+struct RelationKey: Hashable, Sendable {
   let subject: String
   let predicate: String
   let object: String
 }
 
-private struct EntityAccumulator: Sendable {
+struct EntityAccumulator: Sendable {
   let key: String
   /// Every name seen: labels and aliases. The graph keeps them all (label plus aliases), so the
   /// label can be chosen again after a round trip through RDF.
@@ -89,14 +89,20 @@ private struct EntityAccumulator: Sendable {
   init(key: String) { self.key = key }
 
   init(seed entity: GraphEntity) {
-    key = entity.key
-    names = Set(entity.aliases).union([entity.label])
-    types = [entity.type]
-    wikidata = entity.wikidata.map { [$0] } ?? []
-    jobTitles = entity.jobTitle.map { [$0] } ?? []
-    affiliations = entity.affiliation.map { [$0] } ?? []
-    articles = Set(entity.articles)
-    mentionCount = entity.mentionCount
+    self.init(key: entity.key)
+    absorb(entity)
+  }
+
+  /// Adds everything a merged entity carries (the resolver folds several keys into one).
+  mutating func absorb(_ entity: GraphEntity) {
+    names.formUnion(entity.aliases)
+    names.insert(entity.label)
+    types.insert(entity.type)
+    if let qid = entity.wikidata { wikidata.insert(qid) }
+    if let title = entity.jobTitle { jobTitles.insert(title) }
+    if let affiliation = entity.affiliation { affiliations.insert(affiliation) }
+    articles.formUnion(entity.articles)
+    mentionCount += entity.mentionCount
   }
 
   mutating func add(_ entity: ExtractedEntity, article: String) {
@@ -141,15 +147,18 @@ private struct EntityAccumulator: Sendable {
   }
 }
 
-private struct RelationAccumulator: Sendable {
+struct RelationAccumulator: Sendable {
   var relationClasses: Set<String> = []
   var statements: [GraphStatement] = []
 
   init() {}
 
-  init(seed relation: GraphRelation) {
-    relationClasses = relation.relationClass.map { [$0] } ?? []
-    statements = relation.statements
+  init(seed relation: GraphRelation) { absorb(relation) }
+
+  /// Adds an edge's class and statements (the resolver folds edges whose ends merged).
+  mutating func absorb(_ relation: GraphRelation) {
+    if let relationClass = relation.relationClass { relationClasses.insert(relationClass) }
+    statements.append(contentsOf: relation.statements)
   }
 
   mutating func add(_ claim: Claim, article: String) {
@@ -165,7 +174,8 @@ private struct RelationAccumulator: Sendable {
   var relationClass: String? { relationClasses.min() }
 
   func sortedStatements() -> [GraphStatement] {
-    statements.sorted {
+    // Edges folded together by the resolver may carry the same statement twice.
+    Array(Set(statements)).sorted {
       ($0.article, $0.sentence, $0.span.lowerBound, $0.span.upperBound, $0.modality.rawValue)
         < ($1.article, $1.sentence, $1.span.lowerBound, $1.span.upperBound, $1.modality.rawValue)
     }

@@ -12,7 +12,8 @@ struct Build: ParsableCommand {
     abstract: "Build a knowledge graph from articles and write it as RDF and a diagram.",
     discussion: """
       INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input. \
-      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg and graph.dot into \
+      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg, graph.dot and \
+      merges.json (every cross-article merge of the entity resolver and why) into \
       the output folder (or the formats --formats names; png and pdf on request), each through a \
       temporary file and a rename, so no half-written file is ever left.
 
@@ -60,22 +61,26 @@ struct Build: ParsableCommand {
     progress.finish()
     for finding in result.findings { report(finding.description) }
     guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }
+    let resolution = EntityResolver().resolve(result.graph)
+    let graph = resolution.graph
 
     try FileManager.default.createFolder(out)
     var files: [(path: String, bytes: [UInt8])] = []
-    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: result.graph) : []
+    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: graph) : []
     for format in selected {
-      let bytes = try format.render(result.graph, quads: quads, mapping: mapping, diagram: .default)
+      let bytes = try format.render(graph, quads: quads, mapping: mapping, diagram: .default)
       files.append(((out as NSString).appendingPathComponent("graph.\(format.rawValue)"), bytes))
     }
+    files.append(
+      ((out as NSString).appendingPathComponent("merges.json"), try MergeReport.json(resolution.merges)))
     try AtomicFile.writeAll(files)
 
     if !quiet {
       let seconds = Date().timeIntervalSince(started)
       print(
         "\(result.articleCount) article\(result.articleCount == 1 ? "" : "s"), "
-          + "\(result.tokenCount) tokens → \(result.graph.entities.count) entities, "
-          + "\(result.graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
+          + "\(result.tokenCount) tokens → \(graph.entities.count) entities "
+          + "(\(resolution.merges.count) merged), \(graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
           + "wrote \(files.map(\.path).joined(separator: ", "))")
     }
     if result.skippedCount > 0 {

@@ -91,4 +91,21 @@ import Testing
     #expect(entity?.type == .person)
     #expect(allAtOnce(corpus).entity("country:peru")?.label == "Peru")
   }
+
+  @Test func resolvedIncrementalBuildEqualsResolvedAllAtOnce() {
+    let extra = article(
+      "d", [("person:austin", "Austin", .person, [], nil), ("country:peru", "Peru", .country, [], "Q419")],
+      claims: [("person:austin", "visit", "country:peru", "travel")])
+    let everything = corpus + [extra]
+    let resolver = EntityResolver()
+    let once = resolver.resolve(allAtOnce(everything)).graph
+    for split in 1..<everything.count {
+      let earlier = resolver.resolve(allAtOnce(Array(everything[..<split]))).graph
+      var builder = GraphBuilder(seed: earlier)
+      for article in everything[split...] { builder.add(article) }
+      #expect(resolver.resolve(builder.build()).graph == once, "split at \(split)")
+    }
+    #expect(once.entity("person:austin") == nil)
+    #expect(once.relations.first { $0.object == "country:peru" }?.support == 3)
+  }
 }
