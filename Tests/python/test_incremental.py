@@ -24,3 +24,18 @@ def test_adding_the_same_articles_again_changes_nothing(tmp_path):
     build(FIRST, "--into", tmp_path / "all" / "graph.nq", "--out", tmp_path / "again")
     for name in RDF_FILES:
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "all" / name).read_bytes(), name
+
+
+def test_build_writes_a_merge_report_and_explain_reads_it(tmp_path):
+    import json
+
+    build(FIRST, SECOND, "--out", tmp_path)
+    report = json.loads((tmp_path / "merges.json").read_text(encoding="utf-8"))
+    assert isinstance(report["merges"], list)
+    for merge in report["merges"]:
+        assert set(merge) == {"into", "merged", "layer", "reason"}
+    result = run_newsgraph("explain", "north korea", tmp_path / "graph.nq")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "[country:north-korea]" in out and "merges:" in out
+    assert run_newsgraph("explain", "no such entity", tmp_path / "graph.nq").returncode != 0
