@@ -32,16 +32,19 @@ public struct EntityResolver: Sendable {
     case personName = "person-name"
   }
 
-  /// One merge: `merged` was folded into `into`.
+  /// One merge decision: `merged` was found to be `matched` (by `layer`, for `reason`), and both
+  /// now live under the surviving key `into`.
   public struct Merge: Sendable, Hashable, Codable {
     public var into: String
     public var merged: String
+    public var matched: String
     public var layer: Layer
     public var reason: String
 
-    public init(into: String, merged: String, layer: Layer, reason: String) {
+    public init(into: String, merged: String, matched: String, layer: Layer, reason: String) {
       self.into = into
       self.merged = merged
+      self.matched = matched
       self.layer = layer
       self.reason = reason
     }
@@ -50,8 +53,10 @@ public struct EntityResolver: Sendable {
   /// The resolved graph and every merge that made it.
   public struct Resolution: Sendable {
     public var graph: KnowledgeGraph
-    /// Sorted by (into, merged).
+    /// Sorted by (into, merged, matched).
     public var merges: [Merge]
+    /// The surviving key of every entity key of the input graph.
+    public var canonical: [String: String]
   }
 
   /// Layers to run; all by default.
@@ -173,10 +178,10 @@ public struct EntityResolver: Sendable {
     var merges: [Merge] = []
     for step in pending {
       let into = canonical[entities[step.a].key] ?? entities[step.a].key
-      // Record the entity that lost its key; when the step joined two merged clusters, the side
-      // not holding the surviving key.
-      let merged = entities[step.b].key == into ? entities[step.a].key : entities[step.b].key
-      merges.append(Merge(into: into, merged: merged, layer: step.layer, reason: step.reason))
+      merges.append(
+        Merge(
+          into: into, merged: entities[step.b].key, matched: entities[step.a].key, layer: step.layer,
+          reason: step.reason))
     }
     var relations: [RelationKey: RelationAccumulator] = [:]
     for relation in graph.relations {
@@ -194,9 +199,8 @@ public struct EntityResolver: Sendable {
     return Resolution(
       graph: KnowledgeGraph(
         articles: graph.articles, entities: resolved.sorted { $0.key < $1.key }, relations: resolvedRelations),
-      merges: merges.sorted {
-        ($0.into, $0.merged, $0.layer.rawValue) < ($1.into, $1.merged, $1.layer.rawValue)
-      })
+      merges: merges.sorted { ($0.into, $0.merged, $0.matched) < ($1.into, $1.merged, $1.matched) },
+      canonical: canonical)
   }
 
   /// The key a cluster keeps: one with a Wikidata id, then the one with the most words in its

@@ -3,7 +3,7 @@ import Foundation
 /// The merge report written as `merges.json` beside the graph files: every merge of
 /// ``EntityResolver`` with its layer and reason.
 public enum MergeReport {
-  /// The report's JSON: `{"merges": [{"into", "merged", "layer", "reason"}…]}`, keys sorted,
+  /// The report's JSON: `{"merges": [{"into", "merged", "matched", "layer", "reason"}…]}`, keys sorted,
   /// merges in the resolver's order, so the same graph gives the same bytes.
   public static func json(_ merges: [EntityResolver.Merge]) throws -> [UInt8] {
     let encoder = JSONEncoder()

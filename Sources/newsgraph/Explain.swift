@@ -43,10 +43,10 @@ struct Explain: ParsableCommand {
       for edge in edges {
         print("    \(edge.subject) —\(edge.predicate)→ \(edge.object)  (support \(edge.support))")
       }
-      let own = merges.filter { $0.into == entity.key || $0.merged == entity.key }
+      let own = merges.filter { $0.into == entity.key }
       print("  merges:      \(own.isEmpty ? "none" : "")")
       for merge in own {
-        print("    \(merge.merged) → \(merge.into)  [\(merge.layer.rawValue)] \(merge.reason)")
+        print("    \(merge.merged) = \(merge.matched)  [\(merge.layer.rawValue)] \(merge.reason)")
       }
     }
   }

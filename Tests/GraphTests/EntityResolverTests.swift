@@ -148,5 +148,6 @@ import Testing
     let bytes = try MergeReport.json(result.merges)
     #expect(try MergeReport.read(Data(bytes)) == result.merges)
     #expect(String(decoding: bytes, as: UTF8.self).contains("\"merged\" : \"person:austin\""))
+    #expect(result.canonical["person:austin"] == "person:lloyd-austin")
   }
 }

@@ -33,7 +33,7 @@ def test_build_writes_a_merge_report_and_explain_reads_it(tmp_path):
     report = json.loads((tmp_path / "merges.json").read_text(encoding="utf-8"))
     assert isinstance(report["merges"], list)
     for merge in report["merges"]:
-        assert set(merge) == {"into", "merged", "layer", "reason"}
+        assert set(merge) == {"into", "merged", "matched", "layer", "reason"}
     result = run_newsgraph("explain", "north korea", tmp_path / "graph.nq")
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()
