@@ -12,7 +12,10 @@ public struct CorefEvaluation: Sendable {
   public var goldChainCount: Int
   public var responseChainCount: Int
 
-  public init(corpus: ECBPlusCorpus, resolver: EntityResolver = EntityResolver()) {
+  public init(
+    corpus: ECBPlusCorpus,
+    resolver: EntityResolver = EntityResolver(layers: Set(EntityResolver.Layer.allCases))
+  ) {
     let entities = corpus.mentions.map { mention in
       GraphEntity(
         key: "mention:" + mention.id, label: mention.text, type: Self.type(of: mention.tag),

@@ -33,10 +33,11 @@ import Testing
 
   @Test(arguments: [
     ("Société Générale", "Societe Generale"), ("Apple Inc.", "Apple"), ("Dr. Angela Merkel", "Angela Merkel"),
-    ("The Kremlin", "Kremlin"), ("U.S. Steel Corp", "US Steel"),
+    ("The Kremlin", "Kremlin"), ("U.S. Steel Corp", "US Steel"), ("Seth MacFarlane's", "Seth MacFarlane"),
+    ("on Friday", "Friday"),
   ])
   func normalizedNamesMerge(first: String, second: String) {
-    let type: EntityType = first.contains("Merkel") ? .person : .organization
+    let type: EntityType = first.contains("Merkel") || first.contains("Seth") ? .person : .organization
     let result = resolve([
       entity("x:" + GazetteerKey.slug(first), first, type),
       entity("y:" + GazetteerKey.slug(second), second, type),
@@ -86,6 +87,20 @@ import Testing
     #expect(result.graph.entity("person:austin") == nil)
     #expect(result.graph.relations.first?.subject == "person:lloyd-austin")
     #expect(result.merges.first?.layer == .personName)
+  }
+
+  @Test func headWordLayerIsOffByDefaultAndKeepsTypesApart() {
+    let entities = [
+      entity("m:1", "the host", .person), entity("m:2", "Host", .person, article: "b"),
+      entity("m:3", "the hosts", .person, article: "c"), entity("m:4", "host", .place, article: "d"),
+    ]
+    #expect(resolve(entities).graph.entities.count == 3)  // "the host" = "Host" by name only
+    let all = EntityResolver(layers: Set(EntityResolver.Layer.allCases))
+      .resolve(KnowledgeGraph(entities: entities))
+    #expect(all.graph.entities.count == 2)
+    #expect(Set(["m:1", "m:2", "m:3"].map { all.canonical[$0] }).count == 1)
+    #expect(all.canonical["m:4"] == "m:4")
+    #expect(all.merges.contains { $0.layer == .head && $0.merged == "m:3" })
   }
 
   // MARK: - Guards
