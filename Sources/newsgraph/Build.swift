@@ -13,7 +13,8 @@ struct Build: ParsableCommand {
     discussion: """
       INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input. \
       Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg, graph.dot and \
-      merges.json (every cross-article merge of the entity resolver and why) into \
+      merges.json (every cross-article merge of the entity resolver and why; with --formats only when \
+      --merge-report is given) into \
       the output folder (or the formats --formats names; png and pdf on request), each through a \
       temporary file and a rename, so no half-written file is ever left.
 
@@ -39,6 +40,12 @@ struct Build: ParsableCommand {
       discussion: "Entities keep their IRIs; articles already in the graph are not added again; "
         + "the result equals a build of all articles at once."))
   var into: String?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Write merges.json, the entity resolver's merges and reasons (default: when --formats is not given).")
+  var mergeReport: Bool?
 
   @Option(help: "Articles processed at once (0: one per core).")
   var jobs: Int = 0
@@ -71,8 +78,10 @@ struct Build: ParsableCommand {
       let bytes = try format.render(graph, quads: quads, mapping: mapping, diagram: .default)
       files.append(((out as NSString).appendingPathComponent("graph.\(format.rawValue)"), bytes))
     }
-    files.append(
-      ((out as NSString).appendingPathComponent("merges.json"), try MergeReport.json(resolution.merges)))
+    if mergeReport ?? (formats == OutputFormat.allNames) {
+      files.append(
+        ((out as NSString).appendingPathComponent("merges.json"), try MergeReport.json(resolution.merges)))
+    }
     try AtomicFile.writeAll(files)
 
     if !quiet {
