@@ -31,7 +31,7 @@ public struct EntityResolver: Sendable {
     case alias
     case personName = "person-name"
     /// The same head word (the last word, singular) and agreeing types: the same-lemma rule of
-    /// coreference baselines. Too loose for a news graph ("Ministry of Defence" and "Defence"), so
+    /// coreference baselines; an organization is also found by its first word ("Academy"). Too loose for a news graph ("Ministry of Defence" and "Defence"), so
     /// not among ``defaultLayers``; the ECB+ evaluation uses it.
     case head
   }
@@ -151,6 +151,13 @@ public struct EntityResolver: Sendable {
       for index in candidates {
         guard let head = profiles[index].head else { continue }
         byHead[head, default: []].append(index)
+        // A one-word mention may name an organization by its first word ("Academy").
+        if entities[index].type == .organization, profiles[index].words.count > 1,
+          let first = profiles[index].words.first,
+          !NameProfile.functionWords.contains(first), first != head
+        {
+          byHead[first, default: []].append(index)
+        }
       }
       for head in byHead.keys.sorted() {
         let group = byHead[head]!
