@@ -5,12 +5,35 @@ import Extraction
 /// Entities with the same canonical key are one node; claims with the same subject, predicate and
 /// object are one edge carrying every supporting statement. The result is independent of the
 /// order in which articles are added.
+///
+/// Incremental builds: a builder seeded with a graph (``init(seed:)``) and then given more
+/// articles builds the same graph as one given every article at once. That holds because every
+/// choice the builder makes depends only on data the graph keeps: the label is chosen from all
+/// names seen (the graph keeps them as label and aliases), the type, Wikidata id, job title,
+/// affiliation and relation class are each the first of all values seen in a fixed order, never
+/// the most frequent (the graph keeps no counts). Each rule picks the best of a set, so it is
+/// associative: choosing among the survivors of an earlier build and new values gives what
+/// choosing among all values gives.
 public struct GraphBuilder: Sendable {
   private var articles: [String: ArticleInfo] = [:]
   private var entities: [String: EntityAccumulator] = [:]
   private var relations: [RelationKey: RelationAccumulator] = [:]
 
   public init() {}
+
+  /// A builder that already holds `graph`: adding its articles again adds nothing, and adding
+  /// new ones gives the graph of all of them (see the type's documentation).
+  public init(seed graph: KnowledgeGraph) {
+    for article in graph.articles { articles[article.id] = article }
+    for entity in graph.entities { entities[entity.key] = EntityAccumulator(seed: entity) }
+    for relation in graph.relations {
+      let key = RelationKey(subject: relation.subject, predicate: relation.predicate, object: relation.object)
+      relations[key] = RelationAccumulator(seed: relation)
+    }
+  }
+
+  /// Whether an article with this id is already in the builder.
+  public func contains(article id: String) -> Bool { articles[id] != nil }
 
   /// Adds one article's entities and claims. Adding an article whose id is already present
   /// replaces nothing and adds nothing.
@@ -45,62 +68,101 @@ public struct GraphBuilder: Sendable {
 
 // MARK: - Accumulators
 
-private struct RelationKey: Hashable, Sendable {
+struct RelationKey: Hashable, Sendable {
   let subject: String
   let predicate: String
   let object: String
 }
 
-private struct EntityAccumulator: Sendable {
+struct EntityAccumulator: Sendable {
   let key: String
-  /// How often each label, type, title and affiliation was seen, so the most frequent wins and
-  /// ties break by value: the same inputs give the same entity in any order.
-  var labels: [String: Int] = [:]
-  var types: [EntityType: Int] = [:]
-  var aliases: Set<String> = []
-  var wikidata: [String: Int] = [:]
-  var jobTitles: [String: Int] = [:]
-  var affiliations: [String: Int] = [:]
+  /// Every name seen: labels and aliases. The graph keeps them all (label plus aliases), so the
+  /// label can be chosen again after a round trip through RDF.
+  var names: Set<String> = []
+  var types: Set<EntityType> = []
+  var wikidata: Set<String> = []
+  var jobTitles: Set<String> = []
+  var affiliations: Set<String> = []
   var articles: Set<String> = []
   var mentionCount = 0
 
   init(key: String) { self.key = key }
 
+  init(seed entity: GraphEntity) {
+    self.init(key: entity.key)
+    absorb(entity)
+  }
+
+  /// Adds everything a merged entity carries (the resolver folds several keys into one).
+  mutating func absorb(_ entity: GraphEntity) {
+    names.formUnion(entity.aliases)
+    names.insert(entity.label)
+    types.insert(entity.type)
+    if let qid = entity.wikidata { wikidata.insert(qid) }
+    if let title = entity.jobTitle { jobTitles.insert(title) }
+    if let affiliation = entity.affiliation { affiliations.insert(affiliation) }
+    articles.formUnion(entity.articles)
+    mentionCount += entity.mentionCount
+  }
+
   mutating func add(_ entity: ExtractedEntity, article: String) {
-    let weight = max(entity.mentions.count, 1)
-    labels[entity.label, default: 0] += weight
-    types[entity.type, default: 0] += weight
-    aliases.formUnion(entity.aliases)
-    if let qid = entity.wikidata { wikidata[qid, default: 0] += 1 }
-    if let title = entity.jobTitle { jobTitles[title, default: 0] += 1 }
-    if let affiliation = entity.affiliation { affiliations[affiliation, default: 0] += 1 }
+    names.insert(entity.label)
+    names.formUnion(entity.aliases)
+    types.insert(entity.type)
+    if let qid = entity.wikidata { wikidata.insert(qid) }
+    if let title = entity.jobTitle { jobTitles.insert(title) }
+    if let affiliation = entity.affiliation { affiliations.insert(affiliation) }
     articles.insert(article)
     mentionCount += entity.mentions.count
   }
 
   func entity() -> GraphEntity {
-    let label = Self.mostFrequent(labels) ?? key
-    // A specific type beats `unknown`, whatever the counts.
-    var typeCounts = types
-    if typeCounts.count > 1 { typeCounts[.unknown] = nil }
+    let label = Self.label(of: key, among: names)
     return GraphEntity(
-      key: key, label: label, type: Self.mostFrequent(typeCounts) ?? .unknown,
-      aliases: aliases.subtracting([label]).sorted(), wikidata: Self.mostFrequent(wikidata),
-      jobTitle: Self.mostFrequent(jobTitles), affiliation: Self.mostFrequent(affiliations),
+      key: key, label: label, type: Self.type(of: key, among: types),
+      aliases: names.subtracting([label]).sorted(), wikidata: wikidata.min(),
+      jobTitle: jobTitles.min(), affiliation: affiliations.min(),
       articles: articles.sorted(), mentionCount: mentionCount)
   }
 
-  static func mostFrequent<Value: Comparable>(_ counts: [Value: Int]) -> Value? {
-    counts.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key
+  /// The name the key was made from (its slug is the key's local part) wins; then the longest
+  /// name, then the first in code-point order. A total order, so the choice is associative.
+  static func label(of key: String, among names: Set<String>) -> String {
+    let local = key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) } ?? key
+    func rank(_ name: String) -> (Int, Int) {
+      (GazetteerKey.slug(name) == local ? 0 : 1, -name.count)
+    }
+    return names.min { lhs, rhs in
+      let (l, r) = (rank(lhs), rank(rhs))
+      return l != r ? l < r : lhs < rhs
+    } ?? key
+  }
+
+  /// The type the key names (`person:…` is a person) if it was seen; else the first specific type
+  /// in declaration order; `unknown` only when nothing else was seen.
+  static func type(of key: String, among types: Set<EntityType>) -> EntityType {
+    let prefix = key.firstIndex(of: ":").map { String(key[..<$0]) } ?? ""
+    if let named = EntityType(rawValue: prefix), types.contains(named) { return named }
+    return EntityType.allCases.first { $0 != .unknown && types.contains($0) } ?? .unknown
   }
 }
 
-private struct RelationAccumulator: Sendable {
-  var relationClasses: [String: Int] = [:]
+struct RelationAccumulator: Sendable {
+  var relationClasses: Set<String> = []
   var statements: [GraphStatement] = []
 
+  init() {}
+
+  init(seed relation: GraphRelation) { absorb(relation) }
+
+  /// Adds an edge's class and statements (the resolver folds edges whose ends merged).
+  mutating func absorb(_ relation: GraphRelation) {
+    if let relationClass = relation.relationClass { relationClasses.insert(relationClass) }
+    statements.append(contentsOf: relation.statements)
+  }
+
   mutating func add(_ claim: Claim, article: String) {
-    if let relationClass = claim.relationClass { relationClasses[relationClass, default: 0] += 1 }
+    if let relationClass = claim.relationClass { relationClasses.insert(relationClass) }
     statements.append(
       GraphStatement(
         article: article, sentence: claim.sentence, span: claim.span, evidence: claim.evidence,
@@ -108,10 +170,12 @@ private struct RelationAccumulator: Sendable {
         attribution: claim.attribution))
   }
 
-  var relationClass: String? { EntityAccumulator.mostFrequent(relationClasses) }
+  /// The first class in code-point order: the graph keeps one class per edge, not counts.
+  var relationClass: String? { relationClasses.min() }
 
   func sortedStatements() -> [GraphStatement] {
-    statements.sorted {
+    // Edges folded together by the resolver may carry the same statement twice.
+    Array(Set(statements)).sorted {
       ($0.article, $0.sentence, $0.span.lowerBound, $0.span.upperBound, $0.modality.rawValue)
         < ($1.article, $1.sentence, $1.span.lowerBound, $1.span.upperBound, $1.modality.rawValue)
     }

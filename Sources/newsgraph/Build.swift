@@ -12,7 +12,9 @@ struct Build: ParsableCommand {
     abstract: "Build a knowledge graph from articles and write it as RDF and a diagram.",
     discussion: """
       INPUT is a file (.txt, .html, .jsonl), a folder (read recursively) or - for standard input. \
-      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg and graph.dot into \
+      Writes graph.ttl, graph.nt, graph.nq, graph.trig, graph.jsonld, graph.svg, graph.dot and \
+      merges.json (every cross-article merge of the entity resolver and why; with --formats only when \
+      --merge-report is given) into \
       the output folder (or the formats --formats names; png and pdf on request), each through a \
       temporary file and a rename, so no half-written file is ever left.
 
@@ -32,6 +34,19 @@ struct Build: ParsableCommand {
   @Option(name: .customLong("base-iri"), help: "Base IRI under which entity and article IRIs are minted.")
   var baseIRI: String = RDFMapping.defaultBaseIRI
 
+  @Option(
+    help: ArgumentHelp(
+      "An N-Quads graph written by build (graph.nq): the new articles are added to it.",
+      discussion: "Entities keep their IRIs; articles already in the graph are not added again; "
+        + "the result equals a build of all articles at once."))
+  var into: String?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Write merges.json, the entity resolver's merges and reasons (default: when --formats is not given).")
+  var mergeReport: Bool?
+
   @Option(help: "Articles processed at once (0: one per core).")
   var jobs: Int = 0
 
@@ -45,17 +60,27 @@ struct Build: ParsableCommand {
     let pipeline = try PipelineFactory.standard()
     let job = GraphBuildJob(processor: pipeline, options: .init(jobs: jobs, batchSize: 64))
     let progress = ProgressReporter(enabled: !quiet)
-    let result = job.run(inputs: inputs) { articles, tokens in progress.update(articles: articles, tokens: tokens) }
+    let seed =
+      try into.map { path in GraphBuilder(seed: try GraphReader.read(nquadsFile: path)) } ?? GraphBuilder()
+    let result = job.run(inputs: inputs, into: seed) { articles, tokens in
+      progress.update(articles: articles, tokens: tokens)
+    }
     progress.finish()
     for finding in result.findings { report(finding.description) }
     guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }
+    let resolution = EntityResolver().resolve(result.graph)
+    let graph = resolution.graph
 
     try FileManager.default.createFolder(out)
     var files: [(path: String, bytes: [UInt8])] = []
-    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: result.graph) : []
+    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: graph) : []
     for format in selected {
-      let bytes = try format.render(result.graph, quads: quads, mapping: mapping, diagram: .default)
+      let bytes = try format.render(graph, quads: quads, mapping: mapping, diagram: .default)
       files.append(((out as NSString).appendingPathComponent("graph.\(format.rawValue)"), bytes))
+    }
+    if mergeReport ?? (formats == OutputFormat.allNames) {
+      files.append(
+        ((out as NSString).appendingPathComponent("merges.json"), try MergeReport.json(resolution.merges)))
     }
     try AtomicFile.writeAll(files)
 
@@ -63,8 +88,8 @@ struct Build: ParsableCommand {
       let seconds = Date().timeIntervalSince(started)
       print(
         "\(result.articleCount) article\(result.articleCount == 1 ? "" : "s"), "
-          + "\(result.tokenCount) tokens → \(result.graph.entities.count) entities, "
-          + "\(result.graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
+          + "\(result.tokenCount) tokens → \(graph.entities.count) entities "
+          + "(\(resolution.merges.count) merged), \(graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
           + "wrote \(files.map(\.path).joined(separator: ", "))")
     }
     if result.skippedCount > 0 {

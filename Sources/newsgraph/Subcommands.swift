@@ -13,5 +13,6 @@ extension NewsGraphCommand {
     BenchCommand.self,
     GazetteerCommand.self,
     Lexicon.self,
+    Explain.self,
   ]
 }

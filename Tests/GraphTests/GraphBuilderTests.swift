@@ -32,7 +32,9 @@ import Testing
   }
 
   @Test func sameTripleAcrossArticlesIsOneEdgeWithSupportTwo() {
-    let entities: [(String, String, EntityType)] = [("country:peru", "Peru", .country), ("country:chile", "Chile", .country)]
+    let entities: [(String, String, EntityType)] = [
+      ("country:peru", "Peru", .country), ("country:chile", "Chile", .country),
+    ]
     var builder = GraphBuilder()
     builder.add(extraction("a", entities: entities, claims: [("country:peru", "meet", "country:chile")]))
     builder.add(extraction("b", entities: entities, claims: [("country:peru", "meet", "country:chile")]))
@@ -44,7 +46,8 @@ import Testing
 
   @Test func orderOfArticlesDoesNotChangeTheGraph() {
     let first = extraction(
-      "a", entities: [("person:x", "X", .unknown), ("person:y", "Y", .person)], claims: [("person:x", "see", "person:y")])
+      "a", entities: [("person:x", "X", .unknown), ("person:y", "Y", .person)],
+      claims: [("person:x", "see", "person:y")])
     let second = extraction("b", entities: [("person:x", "Mr X", .person)], claims: [])
     var forward = GraphBuilder()
     forward.add(first)
@@ -67,7 +70,10 @@ import Testing
 
   @Test func claimsNamingUnknownEntitiesDoNotDangle() {
     var builder = GraphBuilder()
-    builder.add(extraction("a", entities: [("country:peru", "Peru", .country)], claims: [("country:peru", "meet", "country:nowhere")]))
+    builder.add(
+      extraction(
+        "a", entities: [("country:peru", "Peru", .country)],
+        claims: [("country:peru", "meet", "country:nowhere")]))
     #expect(builder.build().relations.isEmpty)
   }
 }

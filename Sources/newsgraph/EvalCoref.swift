@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+/// `newsgraph eval coref`: cross-document entity coreference of the resolver on ECB+.
+struct EvalCoref: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coref",
+    abstract: "Score the entity resolver on the gold entity mentions of ECB+ (MUC, B³, CEAF-e, CoNLL F1).",
+    discussion: """
+      Entity mentions are the HUMAN_PART*, NON_HUMAN_PART*, LOC_* and TIME_* markables of the \
+      sentences listed in ECBplus_coreference_sentences.csv. The resolver sees the mentions of all \
+      chosen topics together, without topic labels. Scores are printed with and without singletons.
+      """)
+
+  @Option(help: "The ECB+ folder (one subfolder per topic and ECBplus_coreference_sentences.csv).")
+  var ecbplus: String
+
+  @Option(help: "Comma-separated topic numbers (default: every topic in the folder).")
+  var topics: String?
+
+  @Flag(help: "Print the scores as JSON.") var json = false
+
+  func run() throws {
+    let chosen = try topics.map { list in
+      try Set(
+        list.split(separator: ",").map { item in
+          guard let topic = Int(item.trimmingCharacters(in: .whitespaces)) else {
+            throw CLIError.invalidOption("--topics: \"\(item)\" is not a topic number")
+          }
+          return topic
+        })
+    }
+    let corpus = try ECBPlusCorpus(folder: ecbplus, topics: chosen)
+    guard !corpus.mentions.isEmpty else {
+      throw CLIError.invalidOption("no entity mentions in \(ecbplus) for topics \(topics ?? "all")")
+    }
+    let evaluation = CorefEvaluation(corpus: corpus)
+    if json {
+      struct Output: Encodable {
+        var muc, b3, ceafe, conll: CorefScores.PRF
+        var withoutSingletons: CorefScores
+        var mentions, goldChains, responseChains: Int
+      }
+      let scores = evaluation.scores
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      let output = Output(
+        muc: scores.muc, b3: scores.b3, ceafe: scores.ceafe, conll: scores.conll,
+        withoutSingletons: evaluation.scoresWithoutSingletons, mentions: evaluation.mentionCount,
+        goldChains: evaluation.goldChainCount, responseChains: evaluation.responseChainCount)
+      print(String(decoding: try encoder.encode(output), as: UTF8.self))
+      return
+    }
+    print(
+      "\(evaluation.mentionCount) entity mentions, \(evaluation.goldChainCount) gold chains, "
+        + "\(evaluation.responseChainCount) response chains")
+    for (title, scores) in [
+      ("with singletons", evaluation.scores), ("without singletons", evaluation.scoresWithoutSingletons),
+    ] {
+      print(title)
+      for (name, prf) in [
+        ("MUC", scores.muc), ("B³", scores.b3), ("CEAF-e", scores.ceafe), ("CoNLL", scores.conll),
+      ] {
+        print(
+          "  \(name.padding(toLength: 7, withPad: " ", startingAt: 0)) P \(percent(prf.p))  R \(percent(prf.r))  F1 \(percent(prf.f1))"
+        )
+      }
+    }
+  }
+
+  private func percent(_ value: Double) -> String { String(format: "%5.1f", value * 100) }
+}

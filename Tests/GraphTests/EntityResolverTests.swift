@@ -1,0 +1,168 @@
+import Extraction
+import Foundation
+import Testing
+
+@testable import Graph
+
+@Suite struct EntityResolverTests {
+  func entity(
+    _ key: String, _ label: String, _ type: EntityType, aliases: [String] = [], qid: String? = nil,
+    affiliation: String? = nil, article: String = "a"
+  ) -> GraphEntity {
+    GraphEntity(
+      key: key, label: label, type: type, aliases: aliases, wikidata: qid, affiliation: affiliation,
+      articles: [article], mentionCount: 1)
+  }
+
+  func resolve(_ entities: [GraphEntity], relations: [GraphRelation] = []) -> EntityResolver.Resolution {
+    EntityResolver().resolve(
+      KnowledgeGraph(entities: entities.sorted { $0.key < $1.key }, relations: relations))
+  }
+
+  // MARK: - Layers
+
+  @Test func sameWikidataIdMerges() {
+    let result = resolve([
+      entity("organization:un", "UN", .organization, qid: "Q1065"),
+      entity("organization:world-body", "World body", .organization, qid: "Q1065", article: "b"),
+    ])
+    #expect(result.graph.entities.count == 1)
+    #expect(result.merges.map(\.layer) == [.wikidata])
+    #expect(result.graph.entities.first?.articles == ["a", "b"])
+  }
+
+  @Test(arguments: [
+    ("Société Générale", "Societe Generale"), ("Apple Inc.", "Apple"), ("Dr. Angela Merkel", "Angela Merkel"),
+    ("The Kremlin", "Kremlin"), ("U.S. Steel Corp", "US Steel"), ("Seth MacFarlane's", "Seth MacFarlane"),
+    ("on Friday", "Friday"),
+  ])
+  func normalizedNamesMerge(first: String, second: String) {
+    let type: EntityType = first.contains("Merkel") || first.contains("Seth") ? .person : .organization
+    let result = resolve([
+      entity("x:" + GazetteerKey.slug(first), first, type),
+      entity("y:" + GazetteerKey.slug(second), second, type),
+    ])
+    #expect(result.graph.entities.count == 1, "\(first) ↔ \(second)")
+    #expect(result.merges.first?.layer == .name)
+  }
+
+  @Test func honorificsAreNotStrippedFromOrganizations() {
+    let result = resolve([
+      entity("organization:general-motors", "General Motors", .organization),
+      entity("organization:motors", "Motors", .organization),
+    ])
+    #expect(result.graph.entities.count == 2)
+  }
+
+  @Test func aliasAndAcronymMerge() {
+    let result = resolve([
+      entity("organization:united-nations", "United Nations", .organization),
+      entity("organization:un", "UN", .organization, article: "b"),
+      entity("organization:pentagon", "Pentagon", .organization, aliases: ["Defense Department"]),
+      entity("organization:defense-department", "Defense Department", .unknown, article: "c"),
+    ])
+    // The cluster keeps the key of its longest name.
+    #expect(
+      result.graph.entities.map(\.key) == ["organization:defense-department", "organization:united-nations"])
+    #expect(result.graph.entities.first?.aliases == ["Pentagon"])
+    #expect(result.merges.allSatisfy { $0.layer == .alias })
+    #expect(result.merges.contains { $0.merged == "organization:un" && $0.reason.contains("acronym") })
+  }
+
+  @Test func surnameMergesWithTheOnlyFullNameOfAPerson() {
+    let relation = GraphRelation(
+      subject: "person:austin", predicate: "visit", relationClass: nil, object: "country:peru",
+      statements: [
+        GraphStatement(
+          article: "b", sentence: 0, span: 0..<5, evidence: "Austin visited Peru", confidence: 0.5,
+          modality: .asserted, polarity: .positive, attribution: nil)
+      ])
+    let result = resolve(
+      [
+        entity("person:lloyd-austin", "Lloyd Austin", .person),
+        entity("person:austin", "Austin", .person, article: "b"),
+        entity("country:peru", "Peru", .country),
+      ], relations: [relation])
+    #expect(result.graph.entity("person:lloyd-austin")?.aliases == ["Austin"])
+    #expect(result.graph.entity("person:austin") == nil)
+    #expect(result.graph.relations.first?.subject == "person:lloyd-austin")
+    #expect(result.merges.first?.layer == .personName)
+  }
+
+  @Test func headWordLayerIsOffByDefaultAndKeepsTypesApart() {
+    let entities = [
+      entity("m:1", "the host", .person), entity("m:2", "Host", .person, article: "b"),
+      entity("m:3", "the hosts", .person, article: "c"), entity("m:4", "host", .place, article: "d"),
+    ]
+    #expect(resolve(entities).graph.entities.count == 3)  // "the host" = "Host" by name only
+    let all = EntityResolver(layers: Set(EntityResolver.Layer.allCases))
+      .resolve(KnowledgeGraph(entities: entities))
+    #expect(all.graph.entities.count == 2)
+    #expect(Set(["m:1", "m:2", "m:3"].map { all.canonical[$0] }).count == 1)
+    #expect(all.canonical["m:4"] == "m:4")
+    #expect(all.merges.contains { $0.layer == .head && $0.merged == "m:3" })
+  }
+
+  // MARK: - Guards
+
+  @Test func capitalIsNotThePresident() {
+    let result = resolve([
+      entity("person:george-washington", "George Washington", .person),
+      entity("city:washington", "Washington", .city, article: "b"),
+    ])
+    #expect(result.graph.entities.count == 2)
+    #expect(result.merges.isEmpty)
+  }
+
+  @Test func twoKimsStayApartAndABareKimMatchesNeither() {
+    let result = resolve([
+      entity("person:kim-jong-un", "Kim Jong-un", .person),
+      entity("person:kim-yo-jong", "Kim Yo-jong", .person),
+      entity("person:kim", "Kim", .person, article: "b"),
+    ])
+    #expect(result.graph.entities.count == 3)
+    #expect(result.merges.isEmpty)
+  }
+
+  @Test func ministriesOfTwoCountriesStayApart() {
+    let result = resolve([
+      entity(
+        "organization:ministry-of-defence", "Ministry of Defence", .organization, affiliation: "country:uk"),
+      entity(
+        "organization:the-ministry-of-defence", "the Ministry of Defence", .organization,
+        affiliation: "country:russia"),
+    ])
+    #expect(result.graph.entities.count == 2)
+  }
+
+  @Test func differentWikidataIdsBlockANameMerge() {
+    let result = resolve([
+      entity("person:john-smith", "John Smith", .person, qid: "Q1"),
+      entity("person:john-smith-2", "John Smith", .person, qid: "Q2"),
+    ])
+    #expect(result.graph.entities.count == 2)
+  }
+
+  @Test func guardsHoldAcrossAWholeCluster() {
+    // "Washington" (unknown) could join either; once joined to the city it may not pull in the person.
+    let result = resolve([
+      entity("city:washington", "Washington", .city),
+      entity("person:washington", "Washington", .unknown, article: "b"),
+      entity("person:george-washington", "George Washington", .person, article: "c"),
+    ])
+    #expect(result.graph.entity("person:george-washington") != nil)
+    #expect(result.graph.entities.count == 2)
+  }
+
+  // MARK: - Report
+
+  @Test func mergeReportRoundTripsAndNamesEveryMerge() throws {
+    let result = resolve([
+      entity("person:lloyd-austin", "Lloyd Austin", .person), entity("person:austin", "Austin", .person),
+    ])
+    let bytes = try MergeReport.json(result.merges)
+    #expect(try MergeReport.read(Data(bytes)) == result.merges)
+    #expect(String(decoding: bytes, as: UTF8.self).contains("\"merged\" : \"person:austin\""))
+    #expect(result.canonical["person:austin"] == "person:lloyd-austin")
+  }
+}
