@@ -59,7 +59,9 @@ public struct Lemmatizer: Sendable {
       let suffix = String(String.UnicodeScalarView(scalars[(scalars.count - length)...]))
       let r = ruleIndex.find(
         FeatureHash.combine(FeatureHash.combine(x, FeatureHash.string(suffix)), UInt64(length)))
-      if r >= 0 {
+      // A rule that would leave less than a three-letter stem of a longer word ("swung" → "sw")
+      // was learned from another word family; a shorter suffix's rule is the safer guess.
+      if r >= 0, scalars.count < 4 || Self.apply(parsedRules[Int(r)], to: form).unicodeScalars.count >= 3 {
         rule = Int(r)
         break
       }
