@@ -17,6 +17,7 @@ struct BenchPipeline: ParsableCommand {
     discussion: """
       Stages are timed one after the other over the whole corpus, each on the previous stage's \
       output, on one core: ingest (read and decode), segment, each annotator, extraction, merge, \
+      entity resolution, \
       mapping to RDF, each writer, the diagram. End to end is the same work as `newsgraph build` \
       (all formats but the diagram), timed with --jobs 1 and with every core.
       """)
@@ -60,6 +61,8 @@ struct BenchPipeline: ParsableCommand {
       graph = builder.build()
     }
     results.append(("merge", merge, "tokens", tokens))
+    let resolve = median { graph = EntityResolver().resolve(graph).graph }
+    results.append(("resolve entities", resolve, "tokens", tokens))
     let mapping = try RDFMapping()
     var quads: [Quad] = []
     let map = median { quads = mapping.quads(for: graph) }
@@ -104,12 +107,14 @@ struct BenchPipeline: ParsableCommand {
     }
   }
 
-  /// What `build` does, but writing to memory: read, process on `jobs` cores, merge, map, write.
+  /// What `build` does, but writing to memory: read, process on `jobs` cores, merge, resolve, map,
+  /// write.
   private func endToEnd(processor: ArticleProcessor, mapping: RDFMapping, jobs: Int) throws {
     let result = GraphBuildJob(processor: processor, options: .init(jobs: jobs, batchSize: 64))
       .run(inputs: corpus)
-    let quads = mapping.quads(for: result.graph)
-    let prefixes = mapping.dataPrefixes(for: result.graph)
+    let graph = EntityResolver().resolve(result.graph).graph
+    let quads = mapping.quads(for: graph)
+    let prefixes = mapping.dataPrefixes(for: graph)
     for format in RDFFormat.allCases {
       var output = ""
       format.write(quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, to: &output)
