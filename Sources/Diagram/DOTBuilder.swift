@@ -64,15 +64,68 @@ public struct DOTBuilder: Sendable {
 
   /// Writes the DOT text of a pruned graph to `output`.
   public func write<Output: TextOutputStream>(_ pruned: PrunedGraph, to output: inout Output) {
+    write(pruned, drawing: nil, titled: true, to: &output)
+  }
+
+  /// The DOT texts of the drawing's connected components, untitled, for laying out one at a time
+  /// and packing (``GraphvizRenderer/renderPacked(dot:components:format:aspect:)``). Node names
+  /// and edge ids are those of the whole drawing's DOT. Components come in the order of their
+  /// first entity.
+  public func componentDOTs(_ pruned: PrunedGraph) -> [String] {
+    let graph = pruned.graph
+    var index: [String: Int] = [:]
+    for (offset, entity) in graph.entities.enumerated() { index[entity.key] = offset }
+    var parent = Array(graph.entities.indices)
+    func root(_ node: Int) -> Int {
+      var node = node
+      while parent[node] != node {
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+      }
+      return node
+    }
+    for relation in graph.relations {
+      guard let a = index[relation.subject], let b = index[relation.object] else { continue }
+      let (ra, rb) = (root(a), root(b))
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    var members: [Int: Set<Int>] = [:]
+    for node in graph.entities.indices { members[root(node), default: []].insert(node) }
+    return members.keys.sorted().map { first in
+      var out = ""
+      write(pruned, drawing: members[first], titled: false, to: &out)
+      return out
+    }
+  }
+
+  /// The DOT text of a graph with the diagram's title and no node, to measure the title.
+  public func titleDOT(_ pruned: PrunedGraph) -> String {
+    let drawn = drawnRelations(pruned.graph)
+    return "digraph newsgraph {\n  graph [\(graphAttributes(pruned, drawn: drawn, titled: true))]\n}\n"
+  }
+
+  /// Relations whose two ends are drawn, in the graph's order; edge `i` has the id `e<i>`.
+  private func drawnRelations(_ graph: KnowledgeGraph) -> [GraphRelation] {
+    let keys = Set(graph.entities.map(\.key))
+    return graph.relations.filter { keys.contains($0.subject) && keys.contains($0.object) }
+  }
+
+  /// Writes the DOT text of the entities whose indices are in `drawing` (all when nil) and the
+  /// relations between them; `titled` adds the title and legend.
+  private func write<Output: TextOutputStream>(
+    _ pruned: PrunedGraph, drawing: Set<Int>?, titled: Bool, to output: inout Output
+  ) {
     let graph = pruned.graph
     var nodeName: [String: String] = [:]
-    for (index, entity) in graph.entities.enumerated() { nodeName[entity.key] = "n\(index)" }
+    for (index, entity) in graph.entities.enumerated() where drawing?.contains(index) ?? true {
+      nodeName[entity.key] = "n\(index)"
+    }
     var labels = pruned.attributionLabels
     for entity in graph.entities { labels[entity.key] = entity.label }
-    let drawn = graph.relations.filter { nodeName[$0.subject] != nil && nodeName[$0.object] != nil }
+    let allDrawn = drawnRelations(graph)
 
     output.write("digraph newsgraph {\n")
-    output.write("  graph [\(graphAttributes(pruned, drawn: drawn))]\n")
+    output.write("  graph [\(graphAttributes(pruned, drawn: allDrawn, titled: titled))]\n")
     let font = DOTText.quoted(options.fontName)
     output.write("  node [fontname=\(font) fontsize=11 margin=\"0.10,0.05\" penwidth=1.2]\n")
     output.write(
@@ -80,7 +133,7 @@ public struct DOTBuilder: Sendable {
 
     // MARK: Nodes
     var evidenceOf: [String: [String]] = [:]
-    for relation in drawn {
+    for relation in allDrawn {
       for statement in relation.statements {
         evidenceOf[relation.subject, default: []].append(statement.evidence)
         if relation.object != relation.subject {
@@ -89,37 +142,44 @@ public struct DOTBuilder: Sendable {
       }
     }
     for entity in graph.entities {
+      guard let name = nodeName[entity.key] else { continue }
       let style = EntityStyle.of(entity.type)
       let tooltip = nodeTooltip(entity, evidence: evidenceOf[entity.key] ?? [], labels: labels)
       output.write(
-        "  \(nodeName[entity.key]!) [label=<\(nodeLabel(entity))> shape=\(style.shape) "
+        "  \(name) [label=<\(nodeLabel(entity))> shape=\(style.shape) "
           + "style=\"\(style.styleAttribute)\" fillcolor=\"\(style.fill)\" color=\"\(style.border)\" "
           + "tooltip=\(DOTText.quoted(tooltip))]\n")
     }
 
     // MARK: Edges
-    for relation in drawn {
-      let look = EdgeLook(relation)
-      let tooltip = DOTText.quoted(edgeTooltip(relation, labels: labels))
+    // One edge per ordered pair: parallel relations between the same two entities share a line
+    // and stack their labels, strongest first, so that hubs do not become a fan of curves.
+    for (index, bundle) in Self.bundles(allDrawn).enumerated() {
+      guard let tail = nodeName[bundle[0].subject], let head = nodeName[bundle[0].object] else { continue }
+      let looks = bundle.map(EdgeLook.init)
+      let tooltip = DOTText.quoted(
+        bundle.map { edgeTooltip($0, labels: labels) }.joined(separator: "\n\n"))
       var attributes =
-        "label=<\(wrapped(look.label, width: 40))> tooltip=\(tooltip) labeltooltip=\(tooltip) "
-        + "penwidth=\(Self.decimal(look.penWidth))"
-      if look.hedged { attributes += " style=dashed" }
-      if let colour = look.colour { attributes += " color=\"\(colour)\" fontcolor=\"\(colour)\"" }
-      output.write(
-        "  \(nodeName[relation.subject]!) -> \(nodeName[relation.object]!) [\(attributes)]\n")
+        "id=\"e\(index)\" label=<\(bundleLabel(looks))> tooltip=\(tooltip) "
+        + "labeltooltip=\(tooltip) penwidth=\(Self.decimal(looks.map(\.penWidth).max() ?? 1))"
+      if looks.allSatisfy(\.hedged) { attributes += " style=dashed" }
+      let colours = Set(looks.map { $0.colour ?? "" })
+      if colours.count == 1, let colour = looks[0].colour {
+        attributes += " color=\"\(colour)\" fontcolor=\"\(colour)\""
+      }
+      output.write("  \(tail) -> \(head) [\(attributes)]\n")
     }
     output.write("}\n")
   }
 
   // MARK: - Graph, title and legend
 
-  private func graphAttributes(_ pruned: PrunedGraph, drawn: [GraphRelation]) -> String {
+  private func graphAttributes(_ pruned: PrunedGraph, drawn: [GraphRelation], titled: Bool) -> String {
     var attributes = [
       "fontname=\(DOTText.quoted(options.fontName))", "labelloc=t", "labeljust=l", "pad=0.25",
       "outputorder=edgesfirst", "bgcolor=white",
-      "label=<\(titleTable(pruned, drawn: drawn))>",
     ]
+    if titled { attributes.append("label=<\(titleTable(pruned, drawn: drawn))>") }
     switch options.engine {
     case .dot:
       // No `newrank` and no `pack`: with both, dot 2.42 crashes; `pack` alone drops edge labels.
@@ -204,6 +264,42 @@ public struct DOTBuilder: Sendable {
   }
 
   // MARK: - Labels and tooltips
+
+  /// Most relation lines on one edge; the rest are counted.
+  static let linesPerEdge = 3
+
+  /// Relations grouped by (subject, object) in the order of each pair's first relation; within a
+  /// group, by support (highest first), then in the graph's order.
+  static func bundles(_ relations: [GraphRelation]) -> [[GraphRelation]] {
+    var groupOf: [String: Int] = [:]
+    var groups: [[GraphRelation]] = []
+    for relation in relations {
+      let pair = relation.subject + "\u{0}" + relation.object
+      if let group = groupOf[pair] {
+        groups[group].append(relation)
+      } else {
+        groupOf[pair] = groups.count
+        groups.append([relation])
+      }
+    }
+    return groups.map { group in
+      group.enumerated().sorted { a, b in
+        a.element.support != b.element.support ? a.element.support > b.element.support : a.offset < b.offset
+      }.map(\.element)
+    }
+  }
+
+  /// One line per relation, each in its own colour when the edge mixes them.
+  private func bundleLabel(_ looks: [EdgeLook]) -> String {
+    let mixed = Set(looks.map { $0.colour ?? "" }).count > 1
+    var lines = looks.prefix(Self.linesPerEdge).map { look in
+      let text = wrapped(look.label, width: 40)
+      guard mixed, let colour = look.colour else { return text }
+      return "<FONT COLOR=\"\(colour)\">\(text)</FONT>"
+    }
+    if looks.count > Self.linesPerEdge { lines.append("+\(looks.count - Self.linesPerEdge) more") }
+    return lines.joined(separator: "<BR/>")
+  }
 
   private func nodeLabel(_ entity: GraphEntity) -> String {
     var label = wrapped(entity.label.isEmpty ? entity.key : entity.label, width: options.labelWidth)

@@ -83,7 +83,7 @@ public struct GraphPruner: Sendable {
     }
 
     // Adjacency (relation indices) and importance: supporting articles over incident relations,
-    // plus the articles that mention the entity.
+    // plus the articles that mention the entity; doubled for named entities.
     var incident = [[Int]](repeating: [], count: entities.count)
     var weightedDegree = [Int](repeating: 0, count: entities.count)
     for (index, (subject, object)) in endpoints.enumerated() {
@@ -103,7 +103,11 @@ public struct GraphPruner: Sendable {
       if let distance, distance[index] > options.depth { return false }
       return options.includeIsolated || !incident[index].isEmpty
     }
-    let score = entities.indices.map { weightedDegree[$0] + entities[$0].articles.count }
+    // Who does what to whom: a named entity counts twice a concept of the same degree, so that
+    // the people, countries and organisations are drawn before the things said about them.
+    let score = entities.indices.map { index in
+      (weightedDegree[index] + entities[index].articles.count) * (entities[index].type == .concept ? 1 : 2)
+    }
     candidates.sort { a, b in
       let distanceA = distance?[a] ?? 0
       let distanceB = distance?[b] ?? 0

@@ -49,6 +49,37 @@ public struct GraphvizRenderer: Sendable {
     }
   }
 
+  /// Lays `dot` out with the `dot` engine and reads back where Graphviz put its nodes and edges.
+  public func layOut(dot: String) throws(DiagramError) -> DrawingLayout {
+    try graphviz.withLock { (state: inout GraphvizState) throws(DiagramError) -> DrawingLayout in
+      try state.layOut(dot: dot)
+    }
+  }
+
+  /// Renders `dot` without laying it out again: each node and edge is put where its namesake in
+  /// `layouts[i]` was, moved by `offsets[i]` (Graphviz's `nop2` engine, as `neato -n2` after
+  /// `gvpack`). Edges are matched by their `id`; the graph's label is placed on top.
+  public func render(
+    dot: String, placing layouts: [DrawingLayout], at offsets: [DrawingLayout.Point], format: Format
+  ) throws(DiagramError) -> [UInt8] {
+    precondition(layouts.count == offsets.count, "one offset per layout")
+    var placed = PlacedPositions()
+    for (layout, offset) in zip(layouts, offsets) {
+      for (name, position) in layout.nodes {
+        placed.nodes[name] = DrawingLayout.shifted(position, by: offset)
+      }
+      for (id, edge) in layout.edges {
+        placed.edges[id] = (
+          DrawingLayout.shifted(edge.path, by: offset),
+          edge.label.map { DrawingLayout.shifted($0, by: offset) }
+        )
+      }
+    }
+    return try graphviz.withLock { (state: inout GraphvizState) throws(DiagramError) -> [UInt8] in
+      try state.render(dot: dot, device: format.device, engine: "nop2", placed: placed)
+    }
+  }
+
   /// The version of the loaded libgvc ("2.42.2").
   public static var version: String {
     graphviz.withLock { state in
@@ -56,6 +87,12 @@ public struct GraphvizRenderer: Sendable {
       return String(cString: text)
     }
   }
+}
+
+/// Positions for `nop2`, by node name and edge id.
+struct PlacedPositions {
+  var nodes: [String: String] = [:]
+  var edges: [String: (path: String, label: String?)] = [:]
 }
 
 // MARK: - The one context and the one lock
@@ -74,10 +111,71 @@ private struct GraphvizState: ~Copyable {
     context = gvContext()
   }
 
-  mutating func render(dot: String, device: String, engine: String) throws(DiagramError) -> [UInt8] {
+  mutating func render(dot: String, device: String, engine: String, placed: PlacedPositions? = nil)
+    throws(DiagramError) -> [UInt8]
+  {
+    let gvc = try self.gvc()
+    let graph = try Self.parse(dot)
+    defer { agclose(graph) }
+    if let placed { Self.place(placed, in: graph) }
+
+    guard gvLayout(gvc, graph, engine) == 0 else {
+      throw .layoutFailed(engine: engine, message: Self.lastError() ?? "unknown layout error")
+    }
+    defer { gvFreeLayout(gvc, graph) }
+    return try Self.renderData(gvc, graph, device: device)
+  }
+
+  /// Lays `dot` out with the `dot` engine; positions are read from the attributes that rendering
+  /// to Graphviz's own `dot` format attaches.
+  mutating func layOut(dot: String) throws(DiagramError) -> DrawingLayout {
+    let gvc = try self.gvc()
+    let graph = try Self.parse(dot)
+    defer { agclose(graph) }
+    guard gvLayout(gvc, graph, "dot") == 0 else {
+      throw .layoutFailed(engine: "dot", message: Self.lastError() ?? "unknown layout error")
+    }
+    defer { gvFreeLayout(gvc, graph) }
+    _ = try Self.renderData(gvc, graph, device: "dot")
+
+    guard let box = Self.attribute(graph, "bb").flatMap(DrawingLayout.box) else {
+      throw .layoutFailed(engine: "dot", message: "no bounding box after layout")
+    }
+    let origin = DrawingLayout.Point(x: -box.lowerX, y: -box.lowerY)
+    var layout = DrawingLayout(width: box.upperX - box.lowerX, height: box.upperY - box.lowerY)
+    var node = agfstnode(graph)
+    while let current = node {
+      if let name = agnameof(current).map({ String(cString: $0) }),
+        let position = Self.attribute(current, "pos")
+      {
+        layout.nodes[name] = DrawingLayout.shifted(position, by: origin)
+      }
+      var edge = agfstout(graph, current)
+      while let currentEdge = edge {
+        if let id = Self.attribute(currentEdge, "id"), !id.isEmpty,
+          let path = Self.attribute(currentEdge, "pos"), !path.isEmpty
+        {
+          let label = Self.attribute(currentEdge, "lp").flatMap { $0.isEmpty ? nil : $0 }
+          layout.edges[id] = DrawingLayout.EdgePlace(
+            path: DrawingLayout.shifted(path, by: origin),
+            label: label.map { DrawingLayout.shifted($0, by: origin) })
+        }
+        edge = agnxtout(graph, currentEdge)
+      }
+      node = agnxtnode(graph, current)
+    }
+    return layout
+  }
+
+  private func gvc() throws(DiagramError) -> OpaquePointer {
     guard let gvc = context else {
       throw .graphvizUnavailable(message: "gvContext() returned no context")
     }
+    return gvc
+  }
+
+  /// The one graph of `dot`; an error for text that is not exactly one graph.
+  private static func parse(_ dot: String) throws(DiagramError) -> UnsafeMutablePointer<Agraph_t> {
     _ = agreseterrors()
     // cgraph's line counter is global and agmemread does not reset it: without this, an error
     // message would count the lines of every DOT text read before.
@@ -89,17 +187,19 @@ private struct GraphvizState: ~Copyable {
     guard let graph = parsed else {
       throw .invalidDOT(message: parseError ?? "unreadable DOT text")
     }
-    defer { agclose(graph) }
     if trailing.graphs > 0 || trailing.failed {
+      agclose(graph)
       let reason = trailing.failed ? Self.lastError() ?? "unreadable text" : "another graph"
       throw .invalidDOT(message: "text after the end of the graph: \(reason)")
     }
+    return graph
+  }
 
-    guard gvLayout(gvc, graph, engine) == 0 else {
-      throw .layoutFailed(engine: engine, message: Self.lastError() ?? "unknown layout error")
-    }
-    defer { gvFreeLayout(gvc, graph) }
-
+  private static func renderData(
+    _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, device: String
+  )
+    throws(DiagramError) -> [UInt8]
+  {
     var data: UnsafeMutablePointer<CChar>? = nil
     var length: UInt32 = 0
     let status = gvRenderData(gvc, graph, device, &data, &length)
@@ -109,6 +209,47 @@ private struct GraphvizState: ~Copyable {
     }
     return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
       Array(UnsafeBufferPointer(start: bytes, count: Int(length)))
+    }
+  }
+
+  /// Sets `pos` on every node and `pos` and `lp` on every edge that `placed` knows.
+  private static func place(_ placed: PlacedPositions, in graph: UnsafeMutablePointer<Agraph_t>) {
+    var node = agfstnode(graph)
+    while let current = node {
+      if let name = agnameof(current).map({ String(cString: $0) }), let position = placed.nodes[name] {
+        setAttribute(current, "pos", position)
+      }
+      var edge = agfstout(graph, current)
+      while let currentEdge = edge {
+        if let id = attribute(currentEdge, "id"), let place = placed.edges[id] {
+          setAttribute(currentEdge, "pos", place.path)
+          if let label = place.label { setAttribute(currentEdge, "lp", label) }
+        }
+        edge = agnxtout(graph, currentEdge)
+      }
+      node = agnxtnode(graph, current)
+    }
+  }
+
+  private static func attribute(_ object: UnsafeMutableRawPointer, _ name: String) -> String? {
+    name.withCString { name in
+      agget(object, UnsafeMutablePointer(mutating: name)).map { String(cString: $0) }
+    }
+  }
+
+  private static func attribute<T>(_ object: UnsafeMutablePointer<T>, _ name: String) -> String? {
+    attribute(UnsafeMutableRawPointer(object), name)
+  }
+
+  private static func setAttribute<T>(_ object: UnsafeMutablePointer<T>, _ name: String, _ value: String) {
+    name.withCString { name in
+      value.withCString { value in
+        "".withCString { empty in
+          _ = agsafeset(
+            UnsafeMutableRawPointer(object), UnsafeMutablePointer(mutating: name),
+            UnsafeMutablePointer(mutating: value), UnsafeMutablePointer(mutating: empty))
+        }
+      }
     }
   }
 

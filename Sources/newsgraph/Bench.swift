@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure the speed of pipeline stages (use a release build).",
-    subcommands: [BenchNLP.self, BenchNER.self, BenchPipeline.self]
+    subcommands: [BenchNLP.self, BenchNER.self, BenchPipeline.self, BenchDiagram.self]
   )
 }
 

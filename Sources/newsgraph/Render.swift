@@ -41,10 +41,29 @@ struct Render: ParsableCommand {
   @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or auto (by size).")
   var layout: String = "auto"
 
+  @Option(
+    help: """
+      Screen to fit at 100% zoom, as WIDTHxHEIGHT in pixels, or none: with dot, fewer entities \
+      are drawn until the picture fits (never fewer than 12).
+      """)
+  var fit: String = "1920x1080"
+
   @Flag(help: "Print nothing but errors.")
   var quiet = false
 
+  /// "1920x1080" → a fit; "none" → nil.
+  static func fit(_ text: String) throws -> Fit? {
+    if text.lowercased() == "none" { return nil }
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 100, height >= 100
+    else {
+      throw ValidationError("--fit must be WIDTHxHEIGHT in pixels (each at least 100) or none, not \(text)")
+    }
+    return Fit(width: width, height: height)
+  }
+
   func validate() throws {
+    _ = try Self.fit(fit)
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
     guard maxNodes >= 0 else { throw ValidationError("--max-nodes must be 0 (all) or more") }
     guard minSupport >= 1 else { throw ValidationError("--min-support must be at least 1") }
@@ -60,6 +79,7 @@ struct Render: ParsableCommand {
     if let types { options.pruning.types = try DiagramRenderer.entityTypes(types) }
     if let modality { options.pruning.modalities = try DiagramRenderer.modalities(modality) }
     options.layout = try DiagramRenderer.layout(layout)
+    options.fit = try Self.fit(fit)
     let isDOT = (output as NSString).pathExtension.lowercased() == "dot"
     if !isDOT {
       guard let format = GraphvizRenderer.Format(fileName: output) else {
@@ -71,15 +91,18 @@ struct Render: ParsableCommand {
     let (graph, skipped) = try GraphInputs.graph(from: inputs)
     let bytes: [UInt8]
     let summary: PruneSummary
+    var fitted: Fit?
     if isDOT {
       let diagram = try DiagramRenderer().dot(graph, options: options)
       (bytes, summary) = (Array(diagram.dot.utf8), diagram.summary)
     } else {
       let diagram = try DiagramRenderer().render(graph, options: options)
       (bytes, summary) = (diagram.bytes, diagram.summary)
+      fitted = diagram.fitted
     }
     try AtomicFile.writeAll([(output, bytes)])
-    if !quiet { report("\(summary); wrote \(output)") }
+    let fitNote = fitted.map { " (fewer, to fit \($0.width)×\($0.height); --fit none draws more)" } ?? ""
+    if !quiet { report("\(summary)\(fitNote); wrote \(output)") }
     if skipped > 0 { throw ExitCode(ExitStatus.partial) }
   }
 }

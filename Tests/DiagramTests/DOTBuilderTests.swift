@@ -15,11 +15,15 @@ struct DOTBuilderTests {
 
   // MARK: - Structure
 
-  @Test func drawsOneNodePerEntityAndOneEdgePerRelation() throws {
+  @Test func drawsOneNodePerEntityAndOneEdgePerLinkedPair() throws {
     let graph = ExampleGraphs.northKorea
     let svg = try svg(graph)
     #expect(svg.nodes.count == graph.entities.count)
-    #expect(svg.edges.count == graph.relations.count)
+    let pairs = Set(graph.relations.map { [$0.subject, $0.object] })
+    #expect(pairs.count < graph.relations.count, "the example has parallel relations")
+    #expect(svg.edges.count == pairs.count)
+    let lines = svg.edges.reduce(0) { $0 + $1.texts.count }
+    #expect(lines == graph.relations.count)
     let drawnLabels = Set(svg.nodes.map { $0.texts.joined(separator: " ") })
     #expect(drawnLabels.contains { $0.hasPrefix("Lloyd Austin") && $0.contains("Defense Secretary") })
   }
@@ -98,6 +102,34 @@ struct DOTBuilderTests {
     let svg = try svg(graph)
     #expect(svg.edges.count == 1)
     #expect(svg.edges[0].dashed == dashed)
+  }
+
+  @Test func parallelRelationsShareOneEdgeStrongestFirst() throws {
+    let predicates = ["meet", "criticize", "support", "visit", "sanction"]
+    var graph = ExampleGraphs.graph(
+      entities: [("person:a", "A", .person), ("country:b", "B", .country)],
+      relations: predicates.enumerated().map { ("person:a", $1, "country:b", 1 + $0 % 3, .asserted) })
+    graph.relations[1].statements[0].polarity = .negative
+    let edges = try svg(graph).edges
+    #expect(edges.count == 1)
+    let edge = try #require(edges.first)
+    // Supports: meet 1, criticize 2, support 3, visit 1, sanction 2 (sorted by predicate in the graph).
+    #expect(edge.texts == ["support (3)", "criticize (2)", "sanction (2)", "+2 more"])
+    let tooltip = try #require(edge.tooltips.first)
+    for predicate in predicates { #expect(tooltip.contains("\(predicate).")) }
+  }
+
+  @Test func aDeniedLineInAMixedEdgeKeepsItsColourAlone() throws {
+    var graph = ExampleGraphs.graph(
+      entities: [("person:a", "A", .person), ("country:b", "B", .country)],
+      relations: [
+        ("person:a", "visit", "country:b", 1, .asserted), ("person:a", "meet", "country:b", 1, .asserted),
+      ])
+    let visit = try #require(graph.relations.firstIndex { $0.predicate == "visit" })
+    graph.relations[visit].statements[0].polarity = .negative
+    let edge = try #require(try svg(graph).edges.first)
+    #expect(Set(edge.texts) == ["meet", "not visit"])
+    #expect(!edge.strokes.contains { $0.uppercased() == EdgeLook.negative })
   }
 
   @Test func deniedEdgeIsRedAndSaysNot() throws {

@@ -59,7 +59,8 @@ struct DiagramRendererTests {
 
   @Test func explicitDotOnABigGraphBoundsNetworkSimplex() throws {
     let graph = ExampleGraphs.large(nodes: 200, edges: 400)
-    let options = DiagramRenderer.Options(pruning: .init(maxNodes: nil, maxEdges: nil), layout: .dot)
+    let options = DiagramRenderer.Options(
+      pruning: .init(maxNodes: nil, maxEdges: nil), layout: .dot, fit: nil)
     #expect(try DiagramRenderer().dot(graph, options: options).dot.contains("nslimit=2"))
     #expect(!(try DiagramRenderer().dot(ExampleGraphs.northKorea).dot.contains("nslimit")))
   }

@@ -170,7 +170,7 @@ struct GraphPrunerTests {
   static let large = ExampleGraphs.large(nodes: 3000, edges: 9000)
 
   @Test func largeGraphIsPrunedToTheLimitBeforeLayout() throws {
-    let diagram = try DiagramRenderer().render(Self.large)
+    let diagram = try DiagramRenderer().render(Self.large, options: .init(fit: nil))
     let svg = try #require(SVGStructure(diagram.bytes))
     #expect(svg.nodes.count == 40)
     #expect(svg.edges.count <= 80)

@@ -27,6 +27,9 @@ struct SVGStructure {
   var attributeNames: Set<String> = []
   /// Values of every `href` and `xlink:href`.
   var hrefs: [String] = []
+  /// The drawing's size in points, from the root element's `width` and `height` ("1089pt").
+  var width: Double?
+  var height: Double?
 
   /// Parses `bytes`; nil when it is not well-formed XML.
   init?(_ bytes: [UInt8]) {
@@ -56,6 +59,13 @@ private final class Collector: NSObject, XMLParserDelegate {
     structure.attributeNames.formUnion(attributes.keys)
     for (key, value) in attributes where key == "href" || key.hasSuffix(":href") {
       structure.hrefs.append(value)
+    }
+    if name == "svg" && stack.isEmpty {
+      func points(_ value: String?) -> Double? {
+        value.flatMap { Double($0.hasSuffix("pt") ? String($0.dropLast(2)) : $0) }
+      }
+      structure.width = points(attributes["width"])
+      structure.height = points(attributes["height"])
     }
     let groupClass = name == "g" ? attributes["class"] : nil
     if let groupClass, groupClass == "node" || groupClass == "edge" {
