@@ -226,7 +226,8 @@ public struct RDFMapping: Sendable, Hashable {
     for predicate in predicates {
       quads.append(Quad(.iri(Self.predicateIRI(predicate)), RDFS.label, .literal(Literal(predicate))))
     }
-    return quads.canonicallySorted()
+    quads.sortCanonically()
+    return quads
   }
 
   /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes(for:)``, JSON-LD under

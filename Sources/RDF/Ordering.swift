@@ -154,10 +154,46 @@ extension Quad: Comparable {
 extension Sequence<Quad> {
   /// The quads in canonical order without duplicates: what the writers want as input.
   public func canonicallySorted() -> [Quad] {
-    let quads = Array(self)
-    var keys = QuadSortKeys(capacity: quads.count)
-    for quad in quads { keys.append(quad, includingGraph: true) }
-    return keys.sortedUniqueIndices().map { quads[$0] }
+    var quads = Array(self)
+    quads.sortCanonically()
+    return quads
+  }
+}
+
+extension Array<Quad> {
+  /// Sorts the quads into canonical order and removes duplicates, in place: a large graph is never
+  /// held twice.
+  public mutating func sortCanonically() {
+    let order = QuadSortKeys(self, includingGraph: true).sortedUniqueIndices()
+    permute(keeping: order)
+  }
+
+  /// Positions of the distinct triples in subject, predicate, object order (graph names ignored):
+  /// the order of the syntaxes without graphs. Compute it once and give it to every such writer.
+  public func unionOrder() -> [Int] {
+    QuadSortKeys(self, includingGraph: false).sortedUniqueIndices()
+  }
+
+  /// Rearranges the array so that it holds `self[order[0]], self[order[1]], ...` and nothing else,
+  /// by following the permutation's cycles with swaps. `order` holds distinct indices.
+  mutating func permute(keeping order: [Int]) {
+    var permutation = order
+    permutation.reserveCapacity(count)
+    var kept = [Bool](repeating: false, count: count)
+    for index in order { kept[index] = true }
+    for index in indices where !kept[index] { permutation.append(index) }
+    var done = [Bool](repeating: false, count: count)
+    for start in indices where !done[start] {
+      var position = start
+      while true {
+        done[position] = true
+        let source = permutation[position]
+        if source == start { break }
+        swapAt(position, source)
+        position = source
+      }
+    }
+    removeLast(count - order.count)
   }
 }
 
@@ -179,6 +215,42 @@ struct QuadSortKeys {
   init(capacity: Int) {
     bytes.reserveCapacity(capacity * 96)
     starts.reserveCapacity(capacity + 1)
+  }
+
+  /// The keys of `quads`, in a buffer sized once: growing it by doubling would briefly hold up to
+  /// twice the keys of a large graph.
+  init(_ quads: [Quad], includingGraph: Bool) {
+    var size = 0
+    for quad in quads { size += Self.size(quad, includingGraph: includingGraph) }
+    bytes.reserveCapacity(size)
+    starts.reserveCapacity(quads.count + 1)
+    for quad in quads { append(quad, includingGraph: includingGraph) }
+  }
+
+  /// The key's length when no 0x00 or 0x01 byte needs escaping (each such byte adds one).
+  static func size(_ quad: Quad, includingGraph: Bool) -> Int {
+    var size = 0
+    if includingGraph {
+      switch quad.graph {
+      case nil: size += 2
+      case .iri(let iri)?: size += iri.value.utf8.count + 2
+      case .blank(let node)?: size += node.id.utf8.count + 2
+      }
+    }
+    switch quad.subject {
+    case .iri(let iri): size += iri.value.utf8.count + 2
+    case .blank(let node): size += node.id.utf8.count + 2
+    }
+    size += quad.predicate.value.utf8.count + 2
+    switch quad.object {
+    case .iri(let iri): size += iri.value.utf8.count + 2
+    case .blank(let node): size += node.id.utf8.count + 2
+    case .literal(let literal):
+      size +=
+        literal.lexicalForm.utf8.count + 2 + literal.datatype.value.utf8.count + 1
+        + (literal.language?.utf8.count ?? 0) + 1
+    }
+    return size
   }
 
   mutating func append(_ quad: Quad, includingGraph: Bool) {

@@ -38,34 +38,39 @@ public enum RDFFormat: String, CaseIterable, Sendable {
   /// Writes a whole dataset. `quads` should be in ``Quad`` order (the order is kept for N-Quads and
   /// TriG); syntaxes without graph names get the union of the graphs, sorted by subject,
   /// predicate and object without duplicates, so that each subject is written once.
+  ///
+  /// `unionOrder`, when given, is `quads.unionOrder()`, computed once for several writers.
   public func write(
-    _ quads: [Quad], prefixes: PrefixMap, context: JSONLDContext? = nil,
+    _ quads: [Quad], prefixes: PrefixMap, context: JSONLDContext? = nil, unionOrder: [Int]? = nil,
     to output: inout some TextOutputStream
   ) {
     // Concrete serializer types, so that the compiler specializes the loop for each syntax.
+    func union() -> [Int] { unionOrder ?? quads.unionOrder() }
     switch self {
-    case .turtle: Self.write(quads, with: TurtleSerializer(prefixes: prefixes), union: true, to: &output)
-    case .ntriples: Self.write(quads, with: NTriplesSerializer(), union: true, to: &output)
-    case .nquads: Self.write(quads, with: NQuadsSerializer(), union: false, to: &output)
-    case .trig: Self.write(quads, with: TriGSerializer(prefixes: prefixes), union: false, to: &output)
+    case .turtle: Self.write(quads, with: TurtleSerializer(prefixes: prefixes), order: union(), to: &output)
+    case .ntriples: Self.write(quads, with: NTriplesSerializer(), order: union(), to: &output)
+    case .nquads: Self.write(quads, with: NQuadsSerializer(), order: nil, to: &output)
+    case .trig: Self.write(quads, with: TriGSerializer(prefixes: prefixes), order: nil, to: &output)
     case .jsonld:
       Self.write(
-        quads, with: JSONLDSerializer(context: context ?? JSONLDContext(prefixes: prefixes)), union: true,
+        quads, with: JSONLDSerializer(context: context ?? JSONLDContext(prefixes: prefixes)), order: union(),
         to: &output)
     }
   }
 
+  /// Whether the syntax has no graph names and is written from the union of the graphs.
+  public var writesUnion: Bool { self == .turtle || self == .ntriples || self == .jsonld }
+
+  /// Writes `quads` in their order, or their triples in `order` (the union of the graphs).
   static func write(
-    _ quads: [Quad], with serializer: some QuadSerializer, union: Bool, to output: inout some TextOutputStream
+    _ quads: [Quad], with serializer: some QuadSerializer, order: [Int]?,
+    to output: inout some TextOutputStream
   ) {
     var serializer = serializer
-    if !union {
-      for quad in quads { serializer.write(quad, to: &output) }
+    if let order {
+      for index in order { serializer.write(Quad(quads[index].triple), to: &output) }
     } else {
-      // Sorted by packed byte keys: comparing quads themselves costs reference counting.
-      var keys = QuadSortKeys(capacity: quads.count)
-      for quad in quads { keys.append(quad, includingGraph: false) }
-      for index in keys.sortedUniqueIndices() { serializer.write(Quad(quads[index].triple), to: &output) }
+      for quad in quads { serializer.write(quad, to: &output) }
     }
     serializer.finish(to: &output)
   }

@@ -68,10 +68,14 @@ struct BenchPipeline: ParsableCommand {
     let map = median { quads = mapping.quads(for: graph) }
     results.append(("RDF mapping", map, "triples", quads.count))
     let prefixes = mapping.dataPrefixes(for: graph)
+    var unionOrder: [Int] = []
+    let union = median { unionOrder = quads.unionOrder() }
+    results.append(("union order (for ttl, nt, jsonld)", union, "triples", quads.count))
     for format in RDFFormat.allCases {
       let seconds = median {
         var output = ""
-        format.write(quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, to: &output)
+        format.write(
+          quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, unionOrder: unionOrder, to: &output)
       }
       results.append(("write \(format.rawValue)", seconds, "triples", quads.count))
     }
@@ -107,18 +111,19 @@ struct BenchPipeline: ParsableCommand {
     }
   }
 
-  /// What `build` does, but writing to memory: read, process on `jobs` cores, merge, resolve, map,
-  /// write.
+  /// What `build` does: read, process on `jobs` cores, merge, resolve, map, write the five RDF
+  /// files (into a temporary folder, removed afterwards).
   private func endToEnd(processor: ArticleProcessor, mapping: RDFMapping, jobs: Int) throws {
     let result = GraphBuildJob(processor: processor, options: .init(jobs: jobs, batchSize: 64))
       .run(inputs: corpus)
     let graph = EntityResolver().resolve(result.graph).graph
-    let quads = mapping.quads(for: graph)
-    let prefixes = mapping.dataPrefixes(for: graph)
-    for format in RDFFormat.allCases {
-      var output = ""
-      format.write(quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, to: &output)
-    }
+    let folder = NSTemporaryDirectory() + "newsgraph-bench-\(ProcessInfo.processInfo.processIdentifier)"
+    try FileManager.default.createFolder(folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let formats = OutputFormat.allCases.filter { $0.rdfFormat != nil }
+    try GraphFiles.write(
+      graph, mapping: mapping, formats: formats,
+      to: formats.map { (folder as NSString).appendingPathComponent("graph.\($0.rawValue)") }, jobs: jobs)
   }
 
   private func median(_ body: () -> Void) -> Double {

@@ -56,13 +56,13 @@ struct Build: ParsableCommand {
   func run() throws {
     let started = Date()
     let selected = try OutputFormat.parse(formats)
-    let mapping = try RDFMapping(baseIRI: baseIRI)
+    _ = try RDFMapping(baseIRI: baseIRI)  // an invalid base IRI fails before any work
     let pipeline = try PipelineFactory.standard()
     let job = GraphBuildJob(processor: pipeline, options: .init(jobs: jobs, batchSize: 64))
     let progress = ProgressReporter(enabled: !quiet)
     let seed =
       try into.map { path in GraphBuilder(seed: try GraphReader.read(nquadsFile: path)) } ?? GraphBuilder()
-    let result = job.run(inputs: inputs, into: seed) { articles, tokens in
+    var result = job.run(inputs: inputs, into: seed) { articles, tokens in
       progress.update(articles: articles, tokens: tokens)
     }
     progress.finish()
@@ -70,19 +70,16 @@ struct Build: ParsableCommand {
     guard result.articleCount > 0 else { throw CLIError.noArticles(inputs: inputs) }
     let resolution = EntityResolver().resolve(result.graph)
     let graph = resolution.graph
+    result.graph = KnowledgeGraph()  // the unresolved graph is not needed any more: free it
 
     try FileManager.default.createFolder(out)
-    var files: [(path: String, bytes: [UInt8])] = []
-    let quads = selected.contains { $0.rdfFormat != nil } ? mapping.quads(for: graph) : []
-    for format in selected {
-      let bytes = try format.render(graph, quads: quads, mapping: mapping, diagram: .default)
-      files.append(((out as NSString).appendingPathComponent("graph.\(format.rawValue)"), bytes))
-    }
-    if mergeReport ?? (formats == OutputFormat.allNames) {
-      files.append(
-        ((out as NSString).appendingPathComponent("merges.json"), try MergeReport.json(resolution.merges)))
-    }
-    try AtomicFile.writeAll(files)
+    let paths = selected.map { (out as NSString).appendingPathComponent("graph.\($0.rawValue)") }
+    let writesMerges = mergeReport ?? (formats == OutputFormat.allNames)
+    let mergesPath = (out as NSString).appendingPathComponent("merges.json")
+    try GraphFiles.write(
+      graph, mapping: try RDFMapping(baseIRI: baseIRI), formats: selected, to: paths,
+      merges: writesMerges ? (mergesPath, resolution.merges) : nil, jobs: jobs)
+    let written = paths + (writesMerges ? [mergesPath] : [])
 
     if !quiet {
       let seconds = Date().timeIntervalSince(started)
@@ -90,7 +87,7 @@ struct Build: ParsableCommand {
         "\(result.articleCount) article\(result.articleCount == 1 ? "" : "s"), "
           + "\(result.tokenCount) tokens → \(graph.entities.count) entities "
           + "(\(resolution.merges.count) merged), \(graph.relations.count) relations in \(String(format: "%.2f", seconds)) s; "
-          + "wrote \(files.map(\.path).joined(separator: ", "))")
+          + "wrote \(written.joined(separator: ", "))")
     }
     if result.skippedCount > 0 {
       report("\(result.skippedCount) input\(result.skippedCount == 1 ? " was" : "s were") skipped")

@@ -35,16 +35,24 @@ enum OutputFormat: String, CaseIterable {
     }
   }
 
-  /// The file's bytes. `quads` are the graph's quads, mapped once for all RDF formats.
-  func render(
-    _ graph: KnowledgeGraph, quads: [Quad], mapping: RDFMapping, diagram: DiagramRenderer.Options
-  ) throws -> [UInt8] {
+  /// Writes the file to `output`, streaming: RDF formats are written quad by quad. `quads` are the
+  /// graph's quads, `unionOrder` their `unionOrder()` and `prefixes` the graph's prefixes, made once
+  /// for all RDF formats.
+  func write(
+    _ graph: KnowledgeGraph, quads: [Quad], unionOrder: [Int]?, prefixes: PrefixMap,
+    diagram: DiagramRenderer.Options, to output: StagedFile
+  ) throws {
     if let format = rdfFormat {
-      var text = ""
+      var stream = output
       format.write(
-        quads, prefixes: mapping.dataPrefixes(for: graph), context: RDFMapping.jsonLDContext, to: &text)
-      return Array(text.utf8)
+        quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, unionOrder: unionOrder, to: &stream)
+    } else {
+      output.write(bytes: try drawing(graph, diagram: diagram))
     }
+  }
+
+  /// The bytes of a diagram format (svg, dot, png, pdf).
+  private func drawing(_ graph: KnowledgeGraph, diagram: DiagramRenderer.Options) throws -> [UInt8] {
     var diagram = diagram
     switch self {
     case .dot: return Array(try DiagramRenderer().dot(graph, options: diagram).dot.utf8)

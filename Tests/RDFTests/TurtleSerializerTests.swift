@@ -87,6 +87,23 @@ import Testing
     #expect(quads.shuffled().canonicallySorted() == Array(Set(quads)).sorted())
   }
 
+  @Test func unionOrderListsEachTripleOnceInSubjectPredicateObjectOrder() {
+    // The same triple in two graphs, and in the default graph.
+    let triple = SampleDataset.quads[0].triple
+    let quads = (SampleDataset.quads + [Quad(triple), Quad(triple, graph: .iri(iri("other")))]).shuffled()
+    let union = quads.unionOrder().map { quads[$0].triple }
+    let expected = Array(Set(quads.map { Quad($0.triple) })).sorted().map(\.triple)
+    #expect(union == expected)
+  }
+
+  @Test(arguments: [[], [0], [3, 1], [4, 0, 2], [5, 4, 3, 2, 1, 0], [1, 2, 3, 4, 5, 0]])
+  func permutingInPlaceKeepsTheChosenQuadsInTheirNewOrder(order: [Int]) {
+    let original = Array(SampleDataset.quads.prefix(6))
+    var quads = original
+    quads.permute(keeping: order)
+    #expect(quads == order.map { original[$0] })
+  }
+
   @Test func quadsSortDefaultGraphFirst() {
     let named = Quad(.iri(iri("a")), iri("p"), .iri(iri("o")), graph: .iri(iri("g")))
     let unnamed = Quad(.iri(iri("z")), iri("p"), .iri(iri("o")))
