@@ -8,7 +8,9 @@ import Graph
 /// Entity shapes are those of ``EntityStyle`` (type reads from shape, side from colour). Every
 /// node and edge gets a Graphviz `id` naming its side (`shared-n3`, `onlyA-e7`,
 /// `contradiction-e2`), which the SVG keeps as the group's `id`, so the drawing can be checked
-/// and scripted without reading colours. Colours are from the Okabe–Ito palette.
+/// and scripted without reading colours. A and B take the Okabe–Ito blue and orange (told apart
+/// with the common colour-vision deficiencies); contradictions the red that ``DOTBuilder`` uses
+/// for denied edges.
 public struct DiffDiagram: Sendable {
   /// Options of the diff diagram.
   public struct Options: Sendable, Hashable {
@@ -37,7 +39,7 @@ public struct DiffDiagram: Sendable {
       case .shared: "#EEEEEE"
       case .onlyA: "#CCE3F2"
       case .onlyB: "#FBE6BF"
-      case .contradiction: "#F8D5C4"
+      case .contradiction: "#F5C6C0"
       }
     }
 
@@ -46,7 +48,7 @@ public struct DiffDiagram: Sendable {
       case .shared: "#999999"
       case .onlyA: "#0072B2"
       case .onlyB: "#E69F00"
-      case .contradiction: "#D55E00"
+      case .contradiction: "#C0392B"
       }
     }
   }
@@ -58,7 +60,18 @@ public struct DiffDiagram: Sendable {
   // MARK: - DOT
 
   /// The DOT text of `diff`.
-  public func dot(_ diff: GraphDiff) -> String {
+  public func dot(_ diff: GraphDiff) -> String { source(diff).dot }
+
+  /// Renders `diff` through libgvc as `format`, with the layout engine chosen by the size drawn.
+  public func render(_ diff: GraphDiff, format: GraphvizRenderer.Format = .svg) throws(DiagramError)
+    -> [UInt8]
+  {
+    let (dot, engine) = source(diff)
+    return try GraphvizRenderer().render(dot: dot, format: format, layout: engine)
+  }
+
+  /// The DOT text and the engine it was written for.
+  private func source(_ diff: GraphDiff) -> (dot: String, engine: LayoutEngine) {
     var entitySide: [String: Side] = [:]
     for key in diff.entities.shared { entitySide[key] = .shared }
     for key in diff.entities.onlyA { entitySide[key] = .onlyA }
@@ -127,19 +140,7 @@ public struct DiffDiagram: Sendable {
         + "\(attributes)]\n"
     }
     out += "}\n"
-    return out
-  }
-
-  /// Renders `diff` through libgvc as `format`, with the layout chosen by size.
-  public func render(_ diff: GraphDiff, format: GraphvizRenderer.Format = .svg) throws(DiagramError)
-    -> [UInt8]
-  {
-    let source = dot(diff)
-    let drawnNodes = min(
-      diff.entities.shared.count + diff.entities.onlyA.count + diff.entities.onlyB.count, options.maxNodes)
-    let edges = diff.relations.shared.count + diff.relations.onlyA.count + diff.relations.onlyB.count
-    return try GraphvizRenderer().render(
-      dot: source, format: format, layout: .automatic(nodes: drawnNodes, edges: edges))
+    return (out, engine)
   }
 
   // MARK: - Legend and tooltips

@@ -11,9 +11,9 @@ struct Compare: ParsableCommand {
       "Pairwise similarity of all articles in a folder, and groups of articles that tell the same story.",
     discussion: """
       Every article gets its own graph; entities are resolved over all of them together. The \
-      similarity of two articles is the weighted mean of the Jaccard index over their named \
-      entities and the TF-IDF cosine of their words (by default; see --weights), the method that \
-      `newsgraph eval similarity` measures on ECB+. Groups: average-link clustering, merging \
+      similarity of two articles is a weighted mean: the Jaccard index over their entities \
+      (1) and over their relations (1), and the TF-IDF cosine of their words (2) (see --weights), \
+      the method that `newsgraph eval similarity` measures on ECB+. Groups: average-link clustering, merging \
       while two groups are on average at least --threshold alike (average link, because a \
       single link chains two stories through one article that mentions both).
 
@@ -31,7 +31,7 @@ struct Compare: ParsableCommand {
   @Option(help: "Average similarity at which groups still merge.")
   var threshold: Double = StoryGroups.defaultThreshold
 
-  @Option(help: "Weights names,entities,classes,relations,text of the similarity (default: 1,0,0,0,1).")
+  @Option(help: "Weights names,entities,classes,relations,text of the similarity (default: 0,1,0,1,2).")
   var weights: String?
 
   @Option(name: [.short, .long], help: "Write to this file instead of standard output.")

@@ -21,7 +21,7 @@ struct Diff: ParsableCommand {
       over relations.
 
       Without --out the report goes to standard output. With --out DIR, DIR/diff.txt (or \
-      diff.json) and the diagram DIR/diff.svg are written, all or none. Exit status: 0 when \
+      diff.json) and the diagram DIR/diff.svg (or .png, .pdf, .dot) are written, all or none. Exit status: 0 when \
       everything was written; 3 when it was but some articles were skipped; 1 otherwise.
       """)
 
@@ -37,6 +37,11 @@ struct Diff: ParsableCommand {
   @Option(help: "Write the report and the diff diagram (diff.svg) into this folder.")
   var out: String?
 
+  @Option(
+    name: .customLong("diagram-format"),
+    help: "Format of the diagram written with --out: svg, png, pdf or dot.")
+  var diagramFormat: String = "svg"
+
   @Option(name: .customLong("max-nodes"), help: "Most entities drawn in the diagram.")
   var maxNodes: Int = DiffDiagram.Options().maxNodes
 
@@ -45,6 +50,9 @@ struct Diff: ParsableCommand {
 
   func validate() throws {
     guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+    guard ["svg", "png", "pdf", "dot"].contains(diagramFormat) else {
+      throw ValidationError("--diagram-format must be svg, png, pdf or dot")
+    }
     guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
   }
 
@@ -60,11 +68,15 @@ struct Diff: ParsableCommand {
     if let out {
       var options = DiffDiagram.Options(nameA: a, nameB: b)
       options.maxNodes = maxNodes
-      let svg = try DiffDiagram(options: options).render(diff)
+      let diagram = DiffDiagram(options: options)
+      let drawing =
+        diagramFormat == "dot"
+        ? Array(diagram.dot(diff).utf8)
+        : try diagram.render(diff, format: GraphvizRenderer.Format(rawValue: diagramFormat)!)
       try FileManager.default.createFolder(out)
       let reportPath = (out as NSString).appendingPathComponent("diff.\(format == "json" ? "json" : "txt")")
-      let svgPath = (out as NSString).appendingPathComponent("diff.svg")
-      try AtomicFile.writeAll([(reportPath, body), (svgPath, svg)])
+      let svgPath = (out as NSString).appendingPathComponent("diff.\(diagramFormat)")
+      try AtomicFile.writeAll([(reportPath, body), (svgPath, drawing)])
       if !quiet {
         report(
           "\(diff.relations.shared.count) shared, \(diff.relations.onlyA.count) only-A, "

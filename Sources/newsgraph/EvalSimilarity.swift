@@ -32,14 +32,17 @@ struct EvalSimilarity: ParsableCommand {
   @Option(help: "Comma-separated topic numbers (default: the dev topics 2,5,12,18,21,23,34,35).")
   var topics: String?
 
-  @Option(help: "Weights names,entities,classes,relations,text of the combined score (default: 1,0,0,0,1).")
+  @Option(help: "Weights names,entities,classes,relations,text of the combined score (default: 0,1,0,1,2).")
   var weights: String?
 
   @Option(help: "Average-link threshold for story groups.")
   var threshold: Double = StoryGroups.defaultThreshold
 
-  @Flag(help: "Print a grid of weights and thresholds instead (for tuning on training topics).")
+  @Flag(help: "Print P@1 for a grid of weights instead (for tuning on training topics).")
   var grid = false
+
+  @Flag(help: "Also print the story groups' pairwise scores for thresholds 0.05 to 0.60.")
+  var sweep = false
 
   @Flag(help: "Print the scores as JSON.") var json = false
 
@@ -80,6 +83,22 @@ struct EvalSimilarity: ParsableCommand {
         pooled: evaluation.precisionAtOne(matrix, subset: Array(documents.indices)),
         withinTopic: .init(correct: withinCorrect, total: documents.count), perTopic: perTopic,
         groups: evaluation.pairScores(StoryGroups(threshold: threshold).groups(matrix)))
+    }
+    if sweep && !json {
+      print("story groups by threshold (pairwise P / R / F1, groups)")
+      let matrices = ArticleSimilarity.Method.allCases.map { ($0, similarity.matrix(method: $0)) }
+      let merges = matrices.map { StoryGroups.merges($0.1, until: 0.05) }
+      for step in 1...12 {
+        let threshold = Double(step) * 0.05
+        var line = "  \(String(format: "%.2f", threshold))"
+        for (index, (method, matrix)) in matrices.enumerated() {
+          let scores = evaluation.pairScores(
+            StoryGroups.cut(merges[index], count: matrix.count, at: threshold))
+          line +=
+            "   \(method.rawValue) \(share(scores.precision)) \(share(scores.recall)) \(share(scores.f1)) (\(scores.groups))"
+        }
+        print(line)
+      }
     }
     let report = Report(
       articles: documents.count, events: Set(documents.map(\.event)).count,

@@ -79,7 +79,7 @@ import Testing
     let drawing = try svg()
     let edge = try #require(drawing.edges.first { $0.id.hasPrefix("contradiction-") })
     #expect(edge.texts.joined(separator: " ").contains("A affirmed, B denied"))
-    #expect(edge.strokes.contains { $0.lowercased() == "#d55e00" })
+    #expect(edge.strokes.contains { $0.lowercased() == "#c0392b" })
     #expect(edge.strokeWidths.contains("2.6"))
     #expect(edge.tooltips.contains { $0.contains("a sentence 1") && $0.contains("b sentence 1") })
   }
