@@ -166,3 +166,40 @@ def test_compare_scores_every_pair_and_groups_the_same_story(tmp_path):
     lines = csv.stdout.decode().splitlines()
     assert lines[0] == "a,b,similarity,names,entities,relations,text,groupA,groupB"
     assert len(lines) == 4
+
+
+def write_ecbplus_document(folder, name, sentences):
+    lines = [f'<Document doc_name="{name}">']
+    token = 1
+    for number, sentence in enumerate(sentences):
+        for position, word in enumerate(sentence.split()):
+            lines.append(f'<token t_id="{token}" sentence="{number}" number="{position}">{word}</token>')
+            token += 1
+    lines.append("</Document>")
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_eval_similarity_scores_both_methods_on_an_ecbplus_folder(tmp_path):
+    topic = tmp_path / "1"
+    topic.mkdir()
+    quake = "A strong earthquake struck Sumatra on Tuesday , officials in Jakarta said ."
+    storm = "A tropical storm hit Manila on Friday , officials in the Philippines said ."
+    write_ecbplus_document(topic, "1_1ecb.xml", [quake, "Rescue teams searched the rubble in Sumatra ."])
+    write_ecbplus_document(topic, "1_2ecb.xml", [quake, "The Sumatra earthquake killed dozens ."])
+    write_ecbplus_document(topic, "1_1ecbplus.xml", [storm, "The Manila storm flooded streets ."])
+    write_ecbplus_document(topic, "1_2ecbplus.xml", [storm, "Floods in Manila closed schools ."])
+    result = run_newsgraph("eval", "similarity", "--ecbplus", tmp_path, "--topics", "1", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    assert report["articles"] == 4 and report["events"] == 2
+    for method in ("combined", "bag-of-words"):
+        scores = report["methods"][method]
+        assert scores["pooled"]["total"] == 4
+        assert scores["pooled"]["precisionAtOne"] == 1.0
+        assert scores["perTopic"]["1"]["correct"] == 4
+
+
+def test_eval_similarity_names_a_missing_folder(tmp_path):
+    result = run_newsgraph("eval", "similarity", "--ecbplus", tmp_path / "missing")
+    assert result.returncode == 1
+    assert "missing" in result.stderr.decode()
