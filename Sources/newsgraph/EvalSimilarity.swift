@@ -41,7 +41,7 @@ struct EvalSimilarity: ParsableCommand {
   @Flag(help: "Print P@1 for a grid of weights instead (for tuning on training topics).")
   var grid = false
 
-  @Flag(help: "Also print the story groups' pairwise scores for thresholds 0.05 to 0.60.")
+  @Flag(help: "Also print the story groups' pairwise scores for thresholds 0.05 to 0.95.")
   var sweep = false
 
   @Flag(help: "Print the scores as JSON.") var json = false
@@ -88,7 +88,7 @@ struct EvalSimilarity: ParsableCommand {
       print("story groups by threshold (pairwise P / R / F1, groups)")
       let matrices = ArticleSimilarity.Method.allCases.map { ($0, similarity.matrix(method: $0)) }
       let merges = matrices.map { StoryGroups.merges($0.1, until: 0.05) }
-      for step in 1...12 {
+      for step in 1...19 {
         let threshold = Double(step) * 0.05
         var line = "  \(String(format: "%.2f", threshold))"
         for (index, (method, matrix)) in matrices.enumerated() {

@@ -9,7 +9,7 @@
 public struct StoryGroups: Sendable {
   /// The default threshold, chosen on the ECB+ training topics (`newsgraph eval similarity
   /// --sweep`) with the default weights of ``ArticleSimilarity``.
-  public static let defaultThreshold = 0.2
+  public static let defaultThreshold = 0.15
 
   /// One merge of the agglomeration: the groups holding `a` and `b` became one, at `average`.
   public struct Merge: Sendable, Hashable {
