@@ -24,7 +24,9 @@ public struct ArticleSimilarity: Sendable {
       self.text = text
     }
 
-    /// Chosen on the ECB+ training topics with `newsgraph eval similarity --topics <train>`.
+    /// Entities 1, relations 1, text 2: the best precision at 1 of `newsgraph eval similarity
+    /// --grid` on the 575 articles of the ECB+ training topics (98.8, against 97.7 for the text
+    /// alone and 92.3 for bag-of-words).
     public static let `default` = Weights(names: 0, entities: 1, relationClasses: 0, relations: 1, text: 2)
 
     /// Parses `names,entities,classes,relations,text`, five numbers.

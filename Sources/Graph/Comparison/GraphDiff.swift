@@ -8,7 +8,10 @@ import Extraction
 /// by wording. A relation is on a side when at least one statement of that side supports it, so a
 /// relation that several sentences support stays shared as long as one of them is left on each
 /// side; removing a sentence from B moves to only-A exactly the relations that no other sentence
-/// of B supports.
+/// of B supports. That holds as far as the extractor reads the other sentences as before: a
+/// sentence that introduces a full name ("Lloyd Austin") takes with it the later relations of the
+/// short name ("Austin") when the extractor no longer recognises it (in the example article, 1 of
+/// its 18 sentences with claims).
 ///
 /// A shared relation whose two sides take incompatible stances (``Stance``) is also listed as a
 /// ``Contradiction``: it stays among the shared relations, since both sides speak of it.
