@@ -68,7 +68,7 @@ struct EvalSimilarity: ParsableCommand {
       return
     }
     let similarity = ArticleSimilarity(profiles: profiles, weights: weights)
-    var results: [String: MethodResult] = [:]
+    var results: [String: SimilarityMethodResult] = [:]
     let byTopic = Dictionary(grouping: documents.indices, by: { documents[$0].topic })
     for method in ArticleSimilarity.Method.allCases {
       let matrix = similarity.matrix(method: method)
@@ -79,7 +79,7 @@ struct EvalSimilarity: ParsableCommand {
         perTopic[String(topic)] = score
         withinCorrect += score.correct
       }
-      results[method.rawValue] = MethodResult(
+      results[method.rawValue] = SimilarityMethodResult(
         pooled: evaluation.precisionAtOne(matrix, subset: Array(documents.indices)),
         withinTopic: .init(correct: withinCorrect, total: documents.count), perTopic: perTopic,
         groups: evaluation.pairScores(StoryGroups(threshold: threshold).groups(matrix)))
@@ -100,7 +100,7 @@ struct EvalSimilarity: ParsableCommand {
         print(line)
       }
     }
-    let report = Report(
+    let report = SimilarityReport(
       articles: documents.count, events: Set(documents.map(\.event)).count,
       topics: chosen.sorted(), weights: weights, threshold: threshold, methods: results)
     if json {
@@ -210,7 +210,7 @@ struct EvalSimilarity: ParsableCommand {
 
 private func share(_ value: Double) -> String { String(format: "%5.1f", value * 100) }
 
-struct MethodResult: Encodable {
+struct SimilarityMethodResult: Encodable {
   var pooled: SimilarityEvaluation.PrecisionAtOne
   var withinTopic: SimilarityEvaluation.PrecisionAtOne
   var perTopic: [String: SimilarityEvaluation.PrecisionAtOne]
@@ -237,13 +237,13 @@ struct MethodResult: Encodable {
   }
 }
 
-struct Report: Encodable {
+struct SimilarityReport: Encodable {
   var articles: Int
   var events: Int
   var topics: [Int]
   var weights: ArticleSimilarity.Weights
   var threshold: Double
-  var methods: [String: MethodResult]
+  var methods: [String: SimilarityMethodResult]
 
   func text() -> String {
     var lines = [
