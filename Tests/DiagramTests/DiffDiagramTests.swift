@@ -105,3 +105,17 @@ import Testing
     #expect(drawing.graphTexts.contains { $0.contains("showing 2 of 5 entities and 1 of 4 relations") })
   }
 }
+
+extension DiffDiagramTests {
+  @Test func sameDiffGivesTheSameDOT() {
+    let options = DiffDiagram.Options(nameA: "a", nameB: "b")
+    #expect(DiffDiagram(options: options).dot(Self.diff) == DiffDiagram(options: options).dot(Self.diff))
+  }
+
+  @Test func identicalSidesDrawOnlySharedElements() throws {
+    let a = Self.graph("a", [("country:north-korea", "supply", "country:russia", .positive)])
+    let drawing = try #require(SVGStructure(try DiffDiagram().render(GraphDiff(a, a))))
+    #expect(drawing.nodes.allSatisfy { $0.id.hasPrefix("shared-") })
+    #expect(drawing.edges.map(\.id) == ["shared-e0"])
+  }
+}

@@ -203,3 +203,15 @@ def test_eval_similarity_names_a_missing_folder(tmp_path):
     result = run_newsgraph("eval", "similarity", "--ecbplus", tmp_path / "missing")
     assert result.returncode == 1
     assert "missing" in result.stderr.decode()
+
+
+def test_a_skipped_row_still_writes_the_diff_and_exits_3(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "feed.jsonl").write_text('{"id": "x", "text": "fine"}\n{broken\n', encoding="utf-8")
+    result = run_newsgraph("diff", folder, ARTICLE, "--out", tmp_path / "out")
+    assert result.returncode == 3
+    assert "feed.jsonl:2" in result.stderr.decode()
+    assert (tmp_path / "out" / "diff.txt").exists() and (tmp_path / "out" / "diff.svg").exists()
+    assert not [p for p in (tmp_path / "out").iterdir() if ".tmp-" in p.name]
