@@ -8,7 +8,9 @@ struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Score the models against gold annotation.",
-    subcommands: [EvalPOS.self, EvalParse.self, EvalNER.self, EvalCaRB.self, EvalCoref.self]
+    subcommands: [
+      EvalPOS.self, EvalParse.self, EvalNER.self, EvalCaRB.self, EvalCoref.self, EvalSimilarity.self,
+    ]
   )
 }
 

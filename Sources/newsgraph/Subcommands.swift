@@ -14,5 +14,7 @@ extension NewsGraphCommand {
     GazetteerCommand.self,
     Lexicon.self,
     Explain.self,
+    Diff.self,
+    Compare.self,
   ]
 }
