@@ -19,6 +19,18 @@ struct EvalCoref: ParsableCommand {
   @Option(help: "Comma-separated topic numbers (default: every topic in the folder).")
   var topics: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated resolver layers to run, for ablations (default: every layer, as build runs them).",
+      valueName: "wikidata,name,alias,person-name,context"))
+  var layers: String?
+
+  @Option(
+    help:
+      "The context layer's cosine threshold (default: the build's, \(EntityResolver.defaultContextThreshold))."
+  )
+  var contextThreshold: Float = EntityResolver.defaultContextThreshold
+
   @Flag(help: "Print the scores as JSON.") var json = false
 
   func run() throws {
@@ -35,7 +47,20 @@ struct EvalCoref: ParsableCommand {
     guard !corpus.mentions.isEmpty else {
       throw CLIError.invalidOption("no entity mentions in \(ecbplus) for topics \(topics ?? "all")")
     }
-    let evaluation = CorefEvaluation(corpus: corpus)
+    var resolver = EntityResolver(contextThreshold: contextThreshold)
+    if let layers {
+      resolver.layers = try Set(
+        layers.split(separator: ",").map { item in
+          let name = item.trimmingCharacters(in: .whitespaces)
+          guard let layer = EntityResolver.Layer(rawValue: name) else {
+            throw CLIError.invalidOption(
+              "--layers: \"\(name)\" is not a layer (\(EntityResolver.Layer.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
+          }
+          return layer
+        })
+    }
+    let evaluation = CorefEvaluation(corpus: corpus, resolver: resolver)
     if json {
       struct Output: Encodable {
         var muc, b3, ceafe, conll: CorefScores.PRF
