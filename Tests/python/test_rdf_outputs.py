@@ -219,3 +219,11 @@ def test_shacl_shapes_catch_an_edge_without_a_required_property(example_output, 
     shapes = Graph().parse(ROOT / "schemas" / "shapes.ttl", format="turtle")
     conforms, _, _ = validate(data, shacl_graph=shapes, inference="none")
     assert not conforms
+
+
+def test_explain_shows_edge_dates_and_who_says_what(dated_output):
+    result = run_newsgraph("explain", "North Korea", dated_output / "graph.nq")
+    assert result.returncode == 0, result.stderr.decode()
+    text = result.stdout.decode()
+    assert "to 2024-10-25, contested)" in text
+    assert "d2: asserted, denied" in text
