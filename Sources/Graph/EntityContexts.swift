@@ -58,10 +58,11 @@ struct EntityContexts {
       }
       for id in Set(nameIDs[index]) { counts[id] = nil }
       var vector = counts.map { id, count in (word: id, weight: (1 + log(count)) * idf[Int(id)]) }
+      // Sorted before summing: dictionary order varies between runs, and so would the rounding.
+      vector.sort { $0.word < $1.word }
       let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
       guard norm > 0 else { continue }
       for slot in vector.indices { vector[slot].weight /= norm }
-      vector.sort { $0.word < $1.word }
       vectors[index] = vector
     }
   }

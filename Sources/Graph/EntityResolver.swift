@@ -199,8 +199,7 @@ public struct EntityResolver: Sendable {
     var shared: [Pair: String] = [:]
     for word in byWord.keys.sorted() {
       let group = byWord[word]!
-      // A word shared by very many entities ("party", "he") is no evidence; contexts still decide,
-      // but the quadratic pairing is capped.
+      // A word shared by very many entities ("party") says little, and pairing is quadratic.
       guard group.count > 1, group.count <= Self.maxBlockSize else { continue }
       for (position, a) in group.enumerated() {
         for b in group[(position + 1)...] where shared[Pair(a, b)] == nil {
@@ -383,10 +382,16 @@ struct NameProfile: Sendable {
     return result
   }
 
-  /// The name guard of the context layer: two names agree when one's content words contain the
-  /// other's, or when one of them is a description ("the rehab center"); two different proper
-  /// names ("Kim Jong-un", "Kim Yo-jong"; "Ministry of Defence", "Ministry of Finance") never do.
+  /// The name guard of the context layer. Two proper names of several words each must end in the
+  /// same head word, which names the kind of thing ("Oxford University" is not "Oxford University
+  /// Library Services", nor "Metropolitan Police" the "Metropolitan Police Authority"). Then they
+  /// agree when one's content words contain the other's, or when one of them is a description
+  /// ("the rehab center"); two different proper names ("Kim Jong-un", "Kim Yo-jong"; "Ministry of
+  /// Defence", "Ministry of Finance") never do.
   func agrees(with other: NameProfile) -> Bool {
+    if isProper && other.isProper && content.count > 1 && other.content.count > 1 && head != other.head {
+      return false
+    }
     if content.isSubset(of: other.content) || other.content.isSubset(of: content) { return true }
     return !(isProper && other.isProper)
   }

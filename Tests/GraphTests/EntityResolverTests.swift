@@ -150,6 +150,8 @@ import Testing
     ("Kim Jong-un", .person, "Kim Yo-jong", .person),
     ("Ministry of Defence", .organization, "Ministry of Finance", .organization),
     ("Michael Jordan", .person, "Jordan", .country),
+    ("Oxford University", .organization, "Oxford University Library Services", .organization),
+    ("Metropolitan Police", .organization, "Metropolitan Police Authority", .organization),
   ])
   func contextLayerNeverMergesAcrossGuards(
     first: String, firstType: EntityType, second: String, secondType: EntityType
