@@ -26,7 +26,9 @@ import Extraction
 /// The result depends only on the graph: clusters are formed in key order and the surviving key is
 /// chosen by a fixed rule (``canonicalKey(of:)``). Incremental builds stay equal to all-at-once
 /// builds as long as a later article does not add a competitor to an earlier containment merge
-/// ("Lisa Austin" after "Austin" was folded into "Lloyd Austin"): a merge, once written, is kept.
+/// ("Lisa Austin" after "Austin" was folded into "Lloyd Austin"), and as long as later articles
+/// do not pull the contexts of an earlier context merge below the threshold: a merge, once
+/// written, is kept.
 public struct EntityResolver: Sendable {
   /// Resolution layers, in the order they run.
   public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
