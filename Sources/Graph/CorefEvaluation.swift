@@ -4,6 +4,9 @@ import Extraction
 ///
 /// Every mention becomes one entity (key `mention:<document>:<m_id>`, label the mention's words),
 /// and the resolver sees all mentions of the chosen topics together, without their topic labels.
+/// The default resolver is the one `newsgraph build` runs, so the scores describe the build.
+/// Each document is one article, so the context layer compares documents by the words of the
+/// mentions they contain, as it compares articles by the names of their entities in a build.
 public struct CorefEvaluation: Sendable {
   public var scores: CorefScores
   /// The same scores with singleton chains removed from key and response.
@@ -14,7 +17,7 @@ public struct CorefEvaluation: Sendable {
 
   public init(
     corpus: ECBPlusCorpus,
-    resolver: EntityResolver = EntityResolver(layers: Set(EntityResolver.Layer.allCases))
+    resolver: EntityResolver = EntityResolver()
   ) {
     let entities = corpus.mentions.map { mention in
       GraphEntity(

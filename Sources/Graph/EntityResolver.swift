@@ -12,6 +12,10 @@ import Extraction
 /// 4. ``Layer/personName``: a shorter person name is contained, as whole words, in exactly one
 ///    longer person name ("Austin" ↔ "Lloyd Austin"); when two candidates compete
 ///    ("Kim" ↔ "Kim Jong-un", "Kim Yo-jong") nothing is merged.
+/// 5. ``Layer/context``: what remains, when two entities of one type share a name word, their
+///    names agree (two different proper names never do) and their article contexts agree
+///    (``EntityContexts``; cosine ≥ ``contextThreshold``, best pairs first, and not when a rival
+///    reading comes within ``contextMargin``). The reason records the word and the score.
 ///
 /// Guards, checked between every member of the two clusters before any merge: the types agree
 /// (equal, or one is `unknown`: "Washington" the city is not George Washington), the Wikidata ids
@@ -22,7 +26,9 @@ import Extraction
 /// The result depends only on the graph: clusters are formed in key order and the surviving key is
 /// chosen by a fixed rule (``canonicalKey(of:)``). Incremental builds stay equal to all-at-once
 /// builds as long as a later article does not add a competitor to an earlier containment merge
-/// ("Lisa Austin" after "Austin" was folded into "Lloyd Austin"): a merge, once written, is kept.
+/// ("Lisa Austin" after "Austin" was folded into "Lloyd Austin"), and as long as later articles
+/// do not pull the contexts of an earlier context merge below the threshold: a merge, once
+/// written, is kept.
 public struct EntityResolver: Sendable {
   /// Resolution layers, in the order they run.
   public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
@@ -30,14 +36,18 @@ public struct EntityResolver: Sendable {
     case name
     case alias
     case personName = "person-name"
-    /// The same head word (the last word, singular) and agreeing types: the same-lemma rule of
-    /// coreference baselines; an organization is also found by its first word ("Academy"). Too loose for a news graph ("Ministry of Defence" and "Defence"), so
-    /// not among ``defaultLayers``; the ECB+ evaluation uses it.
-    case head
+    /// What remains: entities of one type that share a name word (the head word, an
+    /// organization's first word, any word of a person's name) and whose names agree, merged when
+    /// their article contexts agree (cosine ≥ ``contextThreshold``; see ``EntityContexts``).
+    case context
   }
 
-  /// The layers a build runs: all but ``Layer/head``.
-  public static let defaultLayers: Set<Layer> = [.wikidata, .name, .alias, .personName]
+  /// The layers a build runs: all of them.
+  public static let defaultLayers: Set<Layer> = Set(Layer.allCases)
+
+  /// The context cosine at or above which the context layer merges, chosen on the ECB+ train
+  /// topics (never the dev topics the README reports).
+  public static let defaultContextThreshold: Float = 0.3
 
   /// One merge decision: `merged` was found to be `matched` (by `layer`, for `reason`), and both
   /// now live under the surviving key `into`.
@@ -68,8 +78,18 @@ public struct EntityResolver: Sendable {
 
   /// Layers to run; all by default.
   public var layers: Set<Layer>
+  /// The context layer's cosine threshold.
+  public var contextThreshold: Float
+  /// How close a rival reading may come before a context merge counts as ambiguous.
+  public var contextMargin: Float = 0.05
 
-  public init(layers: Set<Layer> = EntityResolver.defaultLayers) { self.layers = layers }
+  public init(
+    layers: Set<Layer> = EntityResolver.defaultLayers,
+    contextThreshold: Float = EntityResolver.defaultContextThreshold
+  ) {
+    self.layers = layers
+    self.contextThreshold = contextThreshold
+  }
 
   // MARK: - Resolving
 
@@ -146,32 +166,92 @@ public struct EntityResolver: Sendable {
         )
       }
     }
-    if layers.contains(.head) {
-      var byHead: [String: [Int]] = [:]
-      for index in candidates {
-        guard let head = profiles[index].head else { continue }
-        byHead[head, default: []].append(index)
-        // A one-word mention may name an organization by its first word ("Academy").
-        if entities[index].type == .organization, profiles[index].words.count > 1,
-          let first = profiles[index].words.first,
-          !NameProfile.functionWords.contains(first), first != head
-        {
-          byHead[first, default: []].append(index)
+    if layers.contains(.context) {
+      for pair in contextPairs(entities, profiles, candidates) {
+        // The name guard holds between every member of the two clusters, as the type guards do.
+        let (left, right) = (clusters.members(pair.a), clusters.members(pair.b))
+        guard left.allSatisfy({ x in right.allSatisfy { y in profiles[x].agrees(with: profiles[y]) } }) else {
+          continue
         }
-      }
-      for head in byHead.keys.sorted() {
-        let group = byHead[head]!
-        for index in group.dropFirst() {
-          // Join the first earlier cluster the guards allow.
-          for other in group where other < index && clusters.root(other) != clusters.root(index) {
-            let before = pending.count
-            tryMerge(other, index, .head, "same head word \"\(head)\"")
-            if pending.count > before { break }
-          }
-        }
+        tryMerge(
+          pair.a, pair.b, .context,
+          "shared name word \"\(pair.word)\" and context cosine \(Self.twoDecimals(pair.score)) ≥ \(Self.twoDecimals(contextThreshold))"
+        )
       }
     }
     return fold(graph, clusters: &clusters, pending: pending)
+  }
+
+  // MARK: - Context
+
+  /// The candidate pairs of the context layer, best first: entities of one type that share a
+  /// blocking word (``NameProfile/blockingWords``), whose names agree, and whose contexts reach
+  /// ``contextThreshold``. A pair is dropped when one of its entities has a rival reading nearly
+  /// as good (within ``contextMargin``) that the names or types of the other rule out: "Kim"
+  /// between "Kim Jong-un" and "Kim Yo-jong" with equally fitting contexts stays alone.
+  func contextPairs(_ entities: [GraphEntity], _ profiles: [NameProfile], _ candidates: [Int]) -> [(
+    a: Int, b: Int, score: Float, word: String
+  )] {
+    var byWord: [String: [Int]] = [:]
+    for index in candidates {
+      for word in profiles[index].blockingWords(entities[index].type) {
+        byWord[word, default: []].append(index)
+      }
+    }
+    var shared: [Pair: String] = [:]
+    for word in byWord.keys.sorted() {
+      let group = byWord[word]!
+      // A word shared by very many entities ("party") says little, and pairing is quadratic.
+      guard group.count > 1, group.count <= Self.maxBlockSize else { continue }
+      for (position, a) in group.enumerated() {
+        for b in group[(position + 1)...] where shared[Pair(a, b)] == nil {
+          guard entities[a].type == entities[b].type, profiles[a].agrees(with: profiles[b]) else { continue }
+          shared[Pair(a, b)] = word
+        }
+      }
+    }
+    guard !shared.isEmpty else { return [] }
+    var wanted = Set<Int>()
+    for pair in shared.keys {
+      wanted.insert(pair.a)
+      wanted.insert(pair.b)
+    }
+    let contexts = EntityContexts(entities: entities, words: profiles.map(\.words), wanted: wanted)
+    var scored: [(a: Int, b: Int, score: Float, word: String)] = shared.map { pair, word in
+      (pair.a, pair.b, contexts.similarity(pair.a, pair.b), word)
+    }
+    // Every reading of each entity, to find rivals.
+    var readings: [Int: [(other: Int, score: Float)]] = [:]
+    for pair in scored {
+      readings[pair.a, default: []].append((pair.b, pair.score))
+      readings[pair.b, default: []].append((pair.a, pair.score))
+    }
+    func rivalled(_ one: Int, _ other: Int, _ score: Float) -> Bool {
+      (readings[one] ?? []).contains { rival in
+        rival.other != other && rival.score >= score - contextMargin
+          && !profiles[rival.other].agrees(with: profiles[other])
+      }
+    }
+    scored = scored.filter { pair in
+      pair.score >= contextThreshold && !rivalled(pair.a, pair.b, pair.score)
+        && !rivalled(pair.b, pair.a, pair.score)
+    }
+    return scored.sorted { ($0.score, $1.a, $1.b) > ($1.score, $0.a, $0.b) }
+  }
+
+  /// An unordered pair of entity indices, smaller first.
+  struct Pair: Hashable {
+    let a: Int
+    let b: Int
+    init(_ x: Int, _ y: Int) { (a, b) = x < y ? (x, y) : (y, x) }
+  }
+
+  /// Blocks larger than this are skipped by the context layer.
+  static let maxBlockSize = 400
+
+  static func twoDecimals(_ value: Float) -> String {
+    let hundredths = Int((value * 100).rounded())
+    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
   /// Whether every pair across two clusters passes the guards.
@@ -266,6 +346,10 @@ struct NameProfile: Sendable {
   var acronym: String?
   /// The last word, without a plural "s".
   var head: String?
+  /// The label's words without function words.
+  var content: Set<String>
+  /// Whether every content word of the label is capitalized: a proper name, not a description.
+  var isProper: Bool
 
   init(_ entity: GraphEntity) {
     let person = entity.type == .person || entity.type == .unknown
@@ -278,6 +362,40 @@ struct NameProfile: Sendable {
     head = words.last.map { word in
       word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
     }
+    self.content = Set(content)
+    let labelWords = entity.label.split { $0.isWhitespace }.filter { word in
+      let lower = word.lowercased()
+      return !Self.functionWords.contains(lower) && !Self.leadingFunctionWords.contains(lower)
+        && word.contains { $0.isLetter }
+    }
+    isProper = !labelWords.isEmpty && labelWords.allSatisfy { $0.first { $0.isLetter }?.isUppercase ?? false }
+  }
+
+  /// The words under which the context layer looks for candidates: the head word; an
+  /// organization's first word ("Academy" for "Academy of Motion Picture Arts"); every word of a
+  /// person's name ("Kim" for "Kim Jong-un").
+  func blockingWords(_ type: EntityType) -> Set<String> {
+    var result = Set<String>()
+    if let head, !Self.functionWords.contains(head) { result.insert(head) }
+    if type == .organization, words.count > 1, let first = words.first, !Self.functionWords.contains(first) {
+      result.insert(first)
+    }
+    if type == .person { result.formUnion(content) }
+    return result
+  }
+
+  /// The name guard of the context layer. Two proper names of several words each must end in the
+  /// same head word, which names the kind of thing ("Oxford University" is not "Oxford University
+  /// Library Services", nor "Metropolitan Police" the "Metropolitan Police Authority"). Then they
+  /// agree when one's content words contain the other's, or when one of them is a description
+  /// ("the rehab center"); two different proper names ("Kim Jong-un", "Kim Yo-jong"; "Ministry of
+  /// Defence", "Ministry of Finance") never do.
+  func agrees(with other: NameProfile) -> Bool {
+    if isProper && other.isProper && content.count > 1 && other.content.count > 1 && head != other.head {
+      return false
+    }
+    if content.isSubset(of: other.content) || other.content.isSubset(of: content) { return true }
+    return !(isProper && other.isProper)
   }
 
   /// Lowercased, diacritics folded, punctuation dropped ("U.S." → "us"), then without a leading

@@ -26,6 +26,40 @@ public struct KnowledgeGraph: Sendable, Hashable {
     }
     return low < entities.count && entities[low].key == key ? entities[low] : nil
   }
+
+  /// The article with `id`, by binary search.
+  public func article(_ id: String) -> ArticleInfo? {
+    var low = 0
+    var high = articles.count
+    while low < high {
+      let mid = (low + high) / 2
+      if articles[mid].id < id { low = mid + 1 } else { high = mid }
+    }
+    return low < articles.count && articles[low].id == id ? articles[low] : nil
+  }
+
+  /// The first and last publication days (``ArticleInfo/publicationDay``) of the articles that
+  /// support `relation`; `nil` when none of them has a date.
+  public func dates(of relation: GraphRelation) -> (first: String, last: String)? {
+    var first: String?
+    var last: String?
+    for id in Set(relation.statements.map(\.article)) {
+      guard let day = article(id)?.publicationDay else { continue }
+      if first.map({ day < $0 }) ?? true { first = day }
+      if last.map({ day > $0 }) ?? true { last = day }
+    }
+    guard let first, let last else { return nil }
+    return (first, last)
+  }
+}
+
+extension ArticleInfo {
+  /// The day of `date` as `YYYY-MM-DD` when it starts with a valid date (an `xsd:date` or the
+  /// date part of an `xsd:dateTime`, in the article's own time zone); `nil` otherwise.
+  public var publicationDay: String? {
+    guard let date, RDFMapping.isDate(Array(date.utf8)[...]) else { return nil }
+    return String(date.prefix(10))
+  }
 }
 
 /// One entity after merging across articles.
@@ -80,6 +114,23 @@ public struct GraphRelation: Sendable, Hashable {
 
   /// Number of distinct articles that support the edge.
   public var support: Int { Set(statements.map(\.article)).count }
+
+  /// Whether the sources disagree: some statements affirm the relation and others deny it, or
+  /// some put it forward as fact (asserted or reported) while others only as possible,
+  /// hypothetical or speculated. Both sides stay in the graph; this marks the edge.
+  public var isContested: Bool {
+    var polarities = Set<Polarity>()
+    var factual = false
+    var tentative = false
+    for statement in statements {
+      polarities.insert(statement.polarity)
+      switch statement.modality {
+      case .asserted, .reported: factual = true
+      case .possible, .hypothetical, .speculated: tentative = true
+      }
+    }
+    return polarities.count > 1 || (factual && tentative)
+  }
 }
 
 /// One claim occurrence: the evidence for an edge in one sentence of one article.

@@ -23,6 +23,8 @@ public enum RDFMappingError: Error, Hashable, Sendable, CustomStringConvertible 
 /// - articles: `{base}article/{id}`;
 /// - statements: `{base}statement/{16 hex digits}`, a 64-bit FNV-1a hash of
 ///   `subject|predicate|object|article|sentence|start,end`;
+/// - merged edges (`ng:Relation`): `{base}relation/{16 hex digits}`, the same hash of
+///   `subject|predicate|object`;
 /// - evidence: `{article}#char={start},{end}` (RFC 5147).
 ///
 /// Key parts are percent-encoded outside the URI unreserved characters, so that the mapping is
@@ -61,6 +63,7 @@ public struct RDFMapping: Sendable, Hashable {
     var map = Self.prefixes
     map.add("article", baseIRI + "article/")
     map.add("statement", baseIRI + "statement/")
+    if !graph.relations.isEmpty { map.add("relation", baseIRI + "relation/") }
     var keys = Set(graph.entities.map(\.key))
     for relation in graph.relations {
       keys.insert(relation.subject)
@@ -106,6 +109,11 @@ public struct RDFMapping: Sendable, Hashable {
       .init("charStart", NG.charStart, coercion: .datatype(XSD.integer)),
       .init("charEnd", NG.charEnd, coercion: .datatype(XSD.integer)),
       .init("text", NG.text),
+      .init("statement", NG.statement, coercion: .id),
+      .init("support", NG.support, coercion: .datatype(XSD.integer)),
+      .init("firstDate", NG.firstDate, coercion: .datatype(XSD.date)),
+      .init("lastDate", NG.lastDate, coercion: .datatype(XSD.date)),
+      .init("contested", NG.contested, coercion: .datatype(XSD.boolean)),
     ])
 
   /// The class of each entity type besides `ng:Entity`; `unknown` has none.
@@ -162,6 +170,12 @@ public struct RDFMapping: Sendable, Hashable {
     let identity =
       "\(relation.subject)|\(relation.predicate)|\(relation.object)|\(statement.article)|\(statement.sentence)|\(statement.span.lowerBound),\(statement.span.upperBound)"
     return IRI(unchecked: baseIRI + "statement/" + Self.hex16(Self.fnv1a64(identity)))
+  }
+
+  /// `{base}relation/{hash}` for a merged edge.
+  public func relationIRI(_ relation: GraphRelation) -> IRI {
+    let identity = "\(relation.subject)|\(relation.predicate)|\(relation.object)"
+    return IRI(unchecked: baseIRI + "relation/" + Self.hex16(Self.fnv1a64(identity)))
   }
 
   /// `{article}#char={start},{end}`: the evidence span. https://www.rfc-editor.org/rfc/rfc5147
@@ -222,6 +236,7 @@ public struct RDFMapping: Sendable, Hashable {
     for relation in graph.relations {
       predicates.insert(relation.predicate)
       addRelation(relation, to: &quads)
+      addEdge(relation, dates: graph.dates(of: relation), to: &quads)
     }
     for predicate in predicates {
       quads.append(Quad(.iri(Self.predicateIRI(predicate)), RDFS.label, .literal(Literal(predicate))))
@@ -302,6 +317,32 @@ public struct RDFMapping: Sendable, Hashable {
       add(evidence, NG.charStart, .literal(Literal(integer: statement.span.lowerBound)))
       add(evidence, NG.charEnd, .literal(Literal(integer: statement.span.upperBound)))
       add(evidence, NG.text, .literal(Literal(statement.evidence)))
+    }
+  }
+
+  /// The merged edge, in the default graph: its triple, support, sources, first and last
+  /// publication days, whether it is contested, and a link to each statement (which carries
+  /// that source's modality and polarity).
+  func addEdge(_ relation: GraphRelation, dates: (first: String, last: String)?, to quads: inout [Quad]) {
+    let node = Subject.iri(relationIRI(relation))
+    quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Relation)))
+    quads.append(Quad(node, RDFVocabulary.subject, .iri(entityIRI(relation.subject))))
+    quads.append(Quad(node, RDFVocabulary.predicate, .iri(Self.predicateIRI(relation.predicate))))
+    quads.append(Quad(node, RDFVocabulary.object, .iri(entityIRI(relation.object))))
+    if let relationClass = relation.relationClass {
+      quads.append(Quad(node, NG.relationClass, .literal(Literal(relationClass))))
+    }
+    quads.append(Quad(node, NG.support, .literal(Literal(integer: relation.support))))
+    quads.append(Quad(node, NG.contested, .literal(Literal(boolean: relation.isContested))))
+    if let dates {
+      quads.append(Quad(node, NG.firstDate, .literal(Literal(dates.first, datatype: XSD.date))))
+      quads.append(Quad(node, NG.lastDate, .literal(Literal(dates.last, datatype: XSD.date))))
+    }
+    for article in Set(relation.statements.map(\.article)) {
+      quads.append(Quad(node, PROV.wasDerivedFrom, .iri(articleIRI(article))))
+    }
+    for statement in relation.statements {
+      quads.append(Quad(node, NG.statement, .iri(statementIRI(relation, statement))))
     }
   }
 

@@ -11,6 +11,7 @@ public enum NG {
   public static let Group = term("Group")
   public static let Concept = term("Concept")
   public static let Statement = term("Statement")
+  public static let Relation = term("Relation")
   public static let Evidence = term("Evidence")
   public static let Modality = term("Modality")
   public static let Polarity = term("Polarity")
@@ -31,6 +32,11 @@ public enum NG {
   public static let charStart = term("charStart")
   public static let charEnd = term("charEnd")
   public static let text = term("text")
+  public static let statement = term("statement")
+  public static let support = term("support")
+  public static let firstDate = term("firstDate")
+  public static let lastDate = term("lastDate")
+  public static let contested = term("contested")
 
   // MARK: - Individuals
   public static let Asserted = term("Asserted")

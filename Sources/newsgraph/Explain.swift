@@ -41,7 +41,17 @@ struct Explain: ParsableCommand {
       let edges = graph.relations.filter { $0.subject == entity.key || $0.object == entity.key }
       print("  edges:       \(edges.count)")
       for edge in edges {
-        print("    \(edge.subject) —\(edge.predicate)→ \(edge.object)  (support \(edge.support))")
+        var notes = ["support \(edge.support)"]
+        if let dates = graph.dates(of: edge) {
+          notes.append(dates.first == dates.last ? dates.first : "\(dates.first) to \(dates.last)")
+        }
+        if edge.isContested { notes.append("contested") }
+        print("    \(edge.subject) —\(edge.predicate)→ \(edge.object)  (\(notes.joined(separator: ", ")))")
+        // Each source's modality and polarity, so a contested edge shows who says what.
+        for statement in edge.statements {
+          let polarity = statement.polarity == .negative ? ", denied" : ""
+          print("      \(statement.article): \(statement.modality.rawValue)\(polarity)")
+        }
       }
       let own = merges.filter { $0.into == entity.key }
       print("  merges:      \(own.isEmpty ? "none" : "")")

@@ -89,21 +89,124 @@ import Testing
     #expect(result.merges.first?.layer == .personName)
   }
 
-  @Test func headWordLayerIsOffByDefaultAndKeepsTypesApart() {
-    let entities = [
-      entity("m:1", "the host", .person), entity("m:2", "Host", .person, article: "b"),
-      entity("m:3", "the hosts", .person, article: "c"), entity("m:4", "host", .place, article: "d"),
-    ]
-    #expect(resolve(entities).graph.entities.count == 3)  // "the host" = "Host" by name only
-    let all = EntityResolver(layers: Set(EntityResolver.Layer.allCases))
-      .resolve(KnowledgeGraph(entities: entities))
-    #expect(all.graph.entities.count == 2)
-    #expect(Set(["m:1", "m:2", "m:3"].map { all.canonical[$0] }).count == 1)
-    #expect(all.canonical["m:4"] == "m:4")
-    #expect(all.merges.contains { $0.layer == .head && $0.merged == "m:3" })
+  // MARK: - Context layer
+
+  /// `entities` plus, for each article named in `contexts`, context entities mentioned there.
+  func withContexts(_ entities: [GraphEntity], _ contexts: [String: [String]]) -> [GraphEntity] {
+    var all = entities
+    for (article, names) in contexts {
+      for name in names {
+        all.append(entity("concept:\(article)-\(GazetteerKey.slug(name))", name, .concept, article: article))
+      }
+    }
+    return all
+  }
+
+  @Test func contextLayerMergesADescriptionWithANameWhenArticlesAgree() {
+    let result = resolve(
+      withContexts(
+        [
+          entity("place:the-rehab-center", "the rehab center", .place, article: "a"),
+          entity("place:promises-treatment-center", "Promises Treatment Center", .place, article: "b"),
+        ], ["a": ["Tara Reid", "Malibu", "actress"], "b": ["Tara Reid", "Malibu", "rehab"]]))
+    #expect(result.canonical["place:the-rehab-center"] == "place:promises-treatment-center")
+    let merge = result.merges.first { $0.layer == .context }
+    #expect(merge?.reason.contains("\"center\"") == true)
+    #expect(merge?.reason.contains("cosine") == true)
+  }
+
+  @Test func contextLayerKeepsSameHeadApartWhenArticlesDisagree() {
+    let result = resolve(
+      withContexts(
+        [
+          entity("place:the-rehab-center", "the rehab center", .place, article: "a"),
+          entity("place:promises-treatment-center", "Promises Treatment Center", .place, article: "b"),
+        ], ["a": ["Lindsay Lohan", "Betty Ford", "probation"], "b": ["Tara Reid", "Malibu", "rehab"]]))
+    #expect(result.canonical["place:the-rehab-center"] == "place:the-rehab-center")
+    #expect(!result.merges.contains { $0.layer == .context })
+  }
+
+  @Test(arguments: [Float(0.0), 0.3, 0.99])
+  func contextLayerMergesOnlyAtOrAboveItsThreshold(threshold: Float) {
+    // Two of three context words are shared: the cosine lies strictly between 0.3 and 0.99.
+    let entities = withContexts(
+      [
+        entity("organization:the-academy", "the Academy", .organization, article: "a"),
+        entity(
+          "organization:academy-of-motion-picture-arts", "Academy of Motion Picture Arts", .organization,
+          article: "b"),
+      ], ["a": ["Oscars", "Hollywood"], "b": ["Oscars", "Hollywood", "Kodak"]])
+    let resolver = EntityResolver(contextThreshold: threshold)
+    let result = resolver.resolve(KnowledgeGraph(entities: entities.sorted { $0.key < $1.key }))
+    let merged = result.merges.contains { $0.layer == .context }
+    #expect(merged == (threshold < 0.9))
   }
 
   // MARK: - Guards
+
+  /// Pairs that share a name word and identical contexts, yet name different things.
+  @Test(arguments: [
+    ("George Washington", EntityType.person, "Washington", EntityType.city),
+    ("Kim Jong-un", .person, "Kim Yo-jong", .person),
+    ("Ministry of Defence", .organization, "Ministry of Finance", .organization),
+    ("Michael Jordan", .person, "Jordan", .country),
+    ("Oxford University", .organization, "Oxford University Library Services", .organization),
+    ("Metropolitan Police", .organization, "Metropolitan Police Authority", .organization),
+  ])
+  func contextLayerNeverMergesAcrossGuards(
+    first: String, firstType: EntityType, second: String, secondType: EntityType
+  ) {
+    let result = resolve(
+      withContexts(
+        [
+          entity("\(firstType.rawValue):\(GazetteerKey.slug(first))", first, firstType, article: "a"),
+          entity("\(secondType.rawValue):\(GazetteerKey.slug(second))", second, secondType, article: "b"),
+        ], ["a": ["Pyongyang", "summit", "Seoul"], "b": ["Pyongyang", "summit", "Seoul"]]))
+    #expect(result.merges.isEmpty, "\(first) ↔ \(second)")
+  }
+
+  @Test func contextLayerKeepsDefenceMinistriesOfTwoCountriesApart() {
+    let result = resolve(
+      withContexts(
+        [
+          entity(
+            "organization:ministry-of-defence", "Ministry of Defence", .organization,
+            affiliation: "country:uk",
+            article: "a"),
+          entity(
+            "organization:defence-ministry", "Defence Ministry", .organization, affiliation: "country:russia",
+            article: "b"),
+        ], ["a": ["troops", "Ukraine"], "b": ["troops", "Ukraine"]]))
+    #expect(result.merges.isEmpty)
+  }
+
+  @Test func bareKimJoinsTheKimWhoseContextAgrees() {
+    let result = resolve(
+      withContexts(
+        [
+          entity("person:kim-jong-un", "Kim Jong-un", .person, article: "a"),
+          entity("person:kim-yo-jong", "Kim Yo-jong", .person, article: "b"),
+          entity("person:kim", "Kim", .person, article: "c"),
+        ],
+        [
+          "a": ["missile", "Pyongyang", "launch"], "b": ["sister", "statement", "balloons"],
+          "c": ["missile", "Pyongyang", "test"],
+        ]))
+    #expect(result.canonical["person:kim"] == "person:kim-jong-un")
+    #expect(result.merges.map(\.layer) == [.context])
+  }
+
+  @Test func bareKimBetweenTwoEquallyFittingKimsStaysAlone() {
+    let context = ["missile", "Pyongyang", "launch"]
+    let result = resolve(
+      withContexts(
+        [
+          entity("person:kim-jong-un", "Kim Jong-un", .person, article: "a"),
+          entity("person:kim-yo-jong", "Kim Yo-jong", .person, article: "b"),
+          entity("person:kim", "Kim", .person, article: "c"),
+        ], ["a": context, "b": context, "c": context]))
+    #expect(result.merges.isEmpty)
+  }
 
   @Test func capitalIsNotThePresident() {
     let result = resolve([

@@ -12,7 +12,8 @@ import Testing
     claims: [(String, String, String, String?)] = []
   ) -> ArticleExtraction {
     ArticleExtraction(
-      article: ArticleInfo(id: id, source: id, title: nil, url: nil, date: nil),
+      // Dated, with the latest article first in id order, so first and last dates are tested.
+      article: ArticleInfo(id: id, source: id, title: nil, url: nil, date: Self.dates[id]),
       entities: entities.map { entity in
         ExtractedEntity(
           key: entity.key, label: entity.label, type: entity.type, aliases: entity.aliases,
@@ -21,10 +22,14 @@ import Testing
       },
       claims: claims.enumerated().map { index, claim in
         Claim(
-          subject: claim.0, predicate: claim.1, relationClass: claim.3, object: claim.2, confidence: 0.5,
+          subject: claim.0, predicate: claim.1, relationClass: claim.3, object: claim.2,
+          // Article "b" denies what the others assert: its edges are contested.
+          polarity: id == "b" ? .negative : .positive, confidence: 0.5,
           sentence: index, span: 0..<10, evidence: "sentence \(index) of \(id)")
       }, sentenceCount: claims.count, tokenCount: 10)
   }
+
+  static let dates = ["a": "2024-10-25", "b": "2024-10-23T09:00:00Z", "c": "not a date"]
 
   var corpus: [ArticleExtraction] {
     [
@@ -74,6 +79,18 @@ import Testing
     var incremental = GraphBuilder(seed: readBack)
     incremental.add(corpus[2])
     #expect(mapping.quads(for: incremental.build()) == mapping.quads(for: allAtOnce(corpus)))
+  }
+
+  @Test func edgeDatesAndContestedFlagSurviveAReadBack() throws {
+    let mapping = try RDFMapping(baseIRI: RDFMapping.defaultBaseIRI)
+    let graph = try KnowledgeGraph(quads: mapping.quads(for: allAtOnce(corpus)))
+    let visit = try #require(graph.relations.first { $0.object == "country:peru" })
+    #expect(visit.isContested)
+    #expect(graph.dates(of: visit)?.first == "2024-10-23")
+    #expect(graph.dates(of: visit)?.last == "2024-10-25")
+    let chile = try #require(graph.relations.first { $0.object == "country:chile" })
+    #expect(!chile.isContested)
+    #expect(graph.dates(of: chile) == nil)
   }
 
   @Test func addingTheSameArticlesAgainToASeededBuilderChangesNothing() {

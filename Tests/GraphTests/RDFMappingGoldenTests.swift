@@ -53,6 +53,7 @@ import Testing
     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
     @prefix article: <https://example.org/ng/article/> .
     @prefix statement: <https://example.org/ng/statement/> .
+    @prefix relation: <https://example.org/ng/relation/> .
     @prefix person: <https://example.org/ng/entity/person/> .
     @prefix concept: <https://example.org/ng/entity/concept/> .
 
@@ -75,6 +76,18 @@ import Testing
         ng:key "person:lloyd-austin" ;
         ng:mentionCount 2 ;
         ng:mentionedIn article:a1 .
+
+    relation:46dcd6c64e1af3df rdf:object concept:destabilization ;
+        rdf:predicate ngr:condemn ;
+        rdf:subject person:lloyd-austin ;
+        a ng:Relation ;
+        prov:wasDerivedFrom article:a1 ;
+        ng:contested false ;
+        ng:firstDate "2024-10-23"^^xsd:date ;
+        ng:lastDate "2024-10-23"^^xsd:date ;
+        ng:relationClass "condemn" ;
+        ng:statement statement:959664e2f6758cf9 ;
+        ng:support 1 .
 
     ngr:condemn rdfs:label "condemn" .
 

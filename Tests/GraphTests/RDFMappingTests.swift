@@ -214,6 +214,64 @@ import Testing
     #expect(output.hasPrefix("{\n  \"@context\": " + context + ",\n  \"@graph\": ["))
   }
 
+  // MARK: - Merged edges
+
+  func edgeQuads(_ relation: GraphRelation, in graph: KnowledgeGraph = RDFMappingFixture.graph) -> [Quad] {
+    let node = Subject.iri(mapping.relationIRI(relation))
+    return mapping.quads(for: graph).filter { $0.subject == node }
+  }
+
+  func objects(_ quads: [Quad], _ predicate: IRI) -> [Term] {
+    quads.filter { $0.predicate == predicate }.map(\.object)
+  }
+
+  @Test func mergedEdgeCarriesSupportSourcesAndPublicationDays() throws {
+    let supply = try #require(RDFMappingFixture.graph.relations.first { $0.predicate == "supply" })
+    let quads = edgeQuads(supply)
+    #expect(quads.allSatisfy { $0.graph == nil })
+    #expect(objects(quads, RDFVocabulary.type) == [.iri(NG.Relation)])
+    #expect(objects(quads, NG.support) == [.literal(Literal(integer: 2))])
+    #expect(
+      Set(objects(quads, PROV.wasDerivedFrom))
+        == [.iri(mapping.articleIRI("bbc/001.txt")), .iri(mapping.articleIRI("feed#7"))])
+    // An xsd:date and the day of an xsd:dateTime.
+    #expect(objects(quads, NG.firstDate) == [.literal(Literal("2024-10-23", datatype: XSD.date))])
+    #expect(objects(quads, NG.lastDate) == [.literal(Literal("2024-10-24", datatype: XSD.date))])
+    #expect(
+      Set(objects(quads, NG.statement))
+        == Set(supply.statements.map { .iri(mapping.statementIRI(supply, $0)) }))
+  }
+
+  @Test func edgeFromUndatedArticlesHasNoDates() throws {
+    let fight = try #require(RDFMappingFixture.graph.relations.first { $0.predicate == "fight_in" })
+    let quads = edgeQuads(fight)
+    #expect(objects(quads, NG.firstDate).isEmpty && objects(quads, NG.lastDate).isEmpty)
+    #expect(objects(quads, NG.support) == [.literal(Literal(integer: 1))])
+  }
+
+  @Test(arguments: [
+    ([(Modality.asserted, Polarity.positive)], false),
+    ([(.asserted, .negative)], false),
+    ([(.asserted, .positive), (.reported, .positive)], false),
+    ([(.possible, .positive), (.speculated, .positive)], false),
+    ([(.asserted, .positive), (.asserted, .negative)], true),
+    ([(.asserted, .positive), (.hypothetical, .positive)], true),
+    ([(.reported, .positive), (.possible, .positive)], true),
+    ([(.speculated, .negative), (.hypothetical, .positive)], true),
+  ])
+  func edgeIsContestedWhenSourcesDisagree(statements: [(Modality, Polarity)], contested: Bool) {
+    let relation = GraphRelation(
+      subject: "country:russia", predicate: "supply", relationClass: nil, object: "city:seoul",
+      statements: statements.enumerated().map { index, pair in
+        GraphStatement(
+          article: "a\(index)", sentence: 0, span: 0..<1, evidence: "x", confidence: 1, modality: pair.0,
+          polarity: pair.1, attribution: nil)
+      })
+    #expect(relation.isContested == contested)
+    let graph = KnowledgeGraph(relations: [relation])
+    #expect(objects(edgeQuads(relation, in: graph), NG.contested) == [.literal(Literal(boolean: contested))])
+  }
+
   // MARK: - schemas/context.jsonld
 
   /// `NEWSGRAPH_RECORD=1` rewrites the file from ``RDFMapping/jsonLDContext``.
