@@ -164,14 +164,14 @@ extension Array<Quad> {
   /// Sorts the quads into canonical order and removes duplicates, in place: a large graph is never
   /// held twice.
   public mutating func sortCanonically() {
-    let order = QuadSortKeys(self, includingGraph: true).sortedUniqueIndices()
+    let order = QuadRanks(self, includingGraph: true).sortedUniqueIndices()
     permute(keeping: order)
   }
 
   /// Positions of the distinct triples in subject, predicate, object order (graph names ignored):
   /// the order of the syntaxes without graphs. Compute it once and give it to every such writer.
   public func unionOrder() -> [Int] {
-    QuadSortKeys(self, includingGraph: false).sortedUniqueIndices()
+    QuadRanks(self, includingGraph: false).sortedUniqueIndices()
   }
 
   /// Rearranges the array so that it holds `self[order[0]], self[order[1]], ...` and nothing else,
@@ -199,82 +199,22 @@ extension Array<Quad> {
 
 // MARK: - Sort keys
 
-/// Byte strings whose `memcmp` order is the canonical quad order, packed in one buffer.
+/// Byte strings whose `memcmp` order is the canonical order of terms, packed in one buffer.
 ///
-/// Sorting quads directly compares enums of strings, and every comparison copies and releases
-/// several references; sorting indices by these keys touches no reference count at all, which
-/// makes sorting a large graph several times faster.
+/// Sorting terms directly compares enums of strings, and every comparison copies and releases
+/// several references; sorting indices by these keys touches no reference count at all.
 ///
-/// Each component is a kind byte (default graph 1, IRI 2, blank node 3, literal 4), its UTF-8
-/// bytes with 0x00 and 0x01 escaped as 0x01 0x01 and 0x01 0x02 (which keeps their order), and a
-/// 0x00 terminator, so that a shorter component sorts first, as in ``codePointOrder(_:_:)``.
-struct QuadSortKeys {
+/// Each component is a kind byte (IRI 2, blank node 3, literal 4; none for a literal's datatype
+/// and language), its UTF-8 bytes with 0x00 and 0x01 escaped as 0x01 0x01 and 0x01 0x02 (which
+/// keeps their order), and a 0x00 terminator, so that a shorter component sorts first, as in
+/// ``codePointOrder(_:_:)``.
+struct TermSortKeys {
   var bytes: [UInt8] = []
   var starts: [Int] = [0]
 
   init(capacity: Int) {
     bytes.reserveCapacity(capacity * 96)
     starts.reserveCapacity(capacity + 1)
-  }
-
-  /// The keys of `quads`, in a buffer sized once: growing it by doubling would briefly hold up to
-  /// twice the keys of a large graph.
-  init(_ quads: [Quad], includingGraph: Bool) {
-    var size = 0
-    for quad in quads { size += Self.size(quad, includingGraph: includingGraph) }
-    bytes.reserveCapacity(size)
-    starts.reserveCapacity(quads.count + 1)
-    for quad in quads { append(quad, includingGraph: includingGraph) }
-  }
-
-  /// The key's length when no 0x00 or 0x01 byte needs escaping (each such byte adds one).
-  static func size(_ quad: Quad, includingGraph: Bool) -> Int {
-    var size = 0
-    if includingGraph {
-      switch quad.graph {
-      case nil: size += 2
-      case .iri(let iri)?: size += iri.value.utf8.count + 2
-      case .blank(let node)?: size += node.id.utf8.count + 2
-      }
-    }
-    switch quad.subject {
-    case .iri(let iri): size += iri.value.utf8.count + 2
-    case .blank(let node): size += node.id.utf8.count + 2
-    }
-    size += quad.predicate.value.utf8.count + 2
-    switch quad.object {
-    case .iri(let iri): size += iri.value.utf8.count + 2
-    case .blank(let node): size += node.id.utf8.count + 2
-    case .literal(let literal):
-      size +=
-        literal.lexicalForm.utf8.count + 2 + literal.datatype.value.utf8.count + 1
-        + (literal.language?.utf8.count ?? 0) + 1
-    }
-    return size
-  }
-
-  mutating func append(_ quad: Quad, includingGraph: Bool) {
-    if includingGraph {
-      switch quad.graph {
-      case nil: bytes.append(contentsOf: [1, 0])
-      case .iri(let iri)?: component(2, iri.value)
-      case .blank(let node)?: component(3, node.id)
-      }
-    }
-    switch quad.subject {
-    case .iri(let iri): component(2, iri.value)
-    case .blank(let node): component(3, node.id)
-    }
-    component(2, quad.predicate.value)
-    switch quad.object {
-    case .iri(let iri): component(2, iri.value)
-    case .blank(let node): component(3, node.id)
-    case .literal(let literal):
-      component(4, literal.lexicalForm)
-      component(0, literal.datatype.value)
-      component(0, literal.language ?? "")
-    }
-    starts.append(bytes.count)
   }
 
   mutating func component(_ kind: UInt8, _ value: String) {
