@@ -101,8 +101,16 @@ struct ClaimReader {
       let speaker = clause.attribution.flatMap {
         entityIndex(at: $0, tree: tree, sentenceIndex: sentenceIndex)
       }
-      let subjects = clause.subjects.compactMap {
-        argument($0, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
+      let subjects = clause.subjects.flatMap { token -> [Argument] in
+        if let subject = argument(token, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker) {
+          return [subject]
+        }
+        return reader.antecedents(ofPronoun: token).compactMap { antecedent in
+          guard let entity = entityIndex(at: antecedent, tree: tree, sentenceIndex: sentenceIndex),
+            agrees(pronoun: tree.word(token), with: entity)
+          else { return nil }
+          return Argument(entity: entity, resolved: true)
+        }
       }
       let base = clause.subjectInherited ? 0.5 : 0.6
       let prefix = clause.passive && clause.agent == nil ? "be_" : ""
@@ -268,6 +276,17 @@ struct ClaimReader {
       return Argument(entity: speaker, resolved: true)
     }
     return nil
+  }
+
+  /// Whether a pronoun can stand for the entity: "he" and "she" for people, "it" for anything
+  /// else; "they" for anything (number was checked on the parse).
+  private func agrees(pronoun: String, with entity: Int) -> Bool {
+    let isPerson = isNamed(entity) && linked.entities[entity].type == .person
+    switch pronoun {
+    case "he", "she": return isPerson
+    case "it": return !isPerson
+    default: return true
+    }
   }
 
   /// A linked entity on the token, or a concept for a common noun (its compound nouns and itself,

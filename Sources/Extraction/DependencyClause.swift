@@ -145,6 +145,35 @@ struct ClauseReader {
     }
   }
 
+  /// Third-person pronouns that may stand for the subject of the clause that governs theirs.
+  static let anaphoricPronouns: Set<String> = ["they", "he", "she", "it"]
+
+  /// What a pronoun subject of a complement clause stands for: the subjects of the governing
+  /// clause, when it has a non-pronoun subject and the number agrees. "The U.S. and its allies
+  /// signaled that they may impose sanctions" → the U.S. and its allies; "Austin said he would
+  /// go" → Austin. Empty when there is no such antecedent; the caller checks gender and animacy
+  /// against the entities' types.
+  func antecedents(ofPronoun token: Int) -> [Int] {
+    guard tree.upos(token) == "PRON", ClauseReader.anaphoricPronouns.contains(tree.word(token)),
+      tree.relation(token) == "nsubj", let clause = tree.head(of: token), tree.relation(clause) == "ccomp",
+      let governor = tree.head(of: clause)
+    else { return [] }
+    let governing = subjects(of: governor).0.flatMap { tree.conjuncts(of: $0) }
+    guard let first = governing.first, !governing.contains(where: { tree.upos($0) == "PRON" }) else {
+      return []
+    }
+    let plural = governing.count > 1 || isPlural(first)
+    return (tree.word(token) == "they") == plural ? governing : []
+  }
+
+  /// A plural noun by its Penn tag, or by its form when the tag is missing ("allies" → "ally").
+  private func isPlural(_ token: Int) -> Bool {
+    let xpos = tree.document.xpos[token]
+    if xpos != "_" && !xpos.isEmpty { return xpos == "NNS" || xpos == "NNPS" }
+    return tree.upos(token) == "NOUN" && tree.word(token).hasSuffix("s")
+      && tree.lemma(token) != tree.word(token)
+  }
+
   // MARK: - Predicate
 
   /// The relation phrase: auxiliaries, negation, the predicate and its particle, preceded by the

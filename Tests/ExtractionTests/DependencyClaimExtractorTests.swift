@@ -54,6 +54,81 @@ import Text
     #expect(found.contains("country:canada impose concept:sanctions"))
   }
 
+  // MARK: - Pronouns in complement clauses
+
+  @Test func theyInAComplementStandsForTheCoordinatedSubjectAbove() {
+    let found = claims(
+      """
+      Canada Canada PROPN 5 nsubj
+      and and CCONJ 4 cc
+      its its PRON 4 nmod:poss
+      allies ally NOUN 1 conj
+      signaled signal VERB 0 root
+      that that SCONJ 9 mark
+      they they PRON 9 nsubj
+      may may AUX 9 aux
+      impose impose VERB 5 ccomp
+      sanctions sanction NOUN 9 obj
+      on on ADP 12 case
+      Iran Iran PROPN 10 nmod
+      if if SCONJ 16 mark
+      talks talk NOUN 16 nsubj:pass
+      are be AUX 16 aux:pass
+      confirmed confirm VERB 9 advcl
+      """)
+    let triples = Set(found.map { "\($0.subject) \($0.predicate) \($0.object)" })
+    #expect(triples.contains("country:canada impose_on country:iran"))
+    #expect(triples.contains("concept:allies impose concept:sanctions"))
+    // Resolved pronouns cost confidence; the condition keeps the claim hypothetical.
+    let resolved = try! #require(
+      found.first { $0.subject == "country:canada" && $0.predicate == "impose_on" })
+    #expect(resolved.modality == .hypothetical)
+    let direct = claims(
+      """
+      Canada Canada PROPN 2 nsubj
+      imposed impose VERB 0 root
+      sanctions sanction NOUN 2 obj
+      on on ADP 5 case
+      Iran Iran PROPN 3 nmod
+      """
+    ).first { $0.predicate == "impose_on" }
+    #expect(resolved.confidence < (direct?.confidence ?? 0))
+  }
+
+  @Test(arguments: [
+    ("it", Set(["country:canada sanction country:iran"])),
+    ("they", Set<String>()),  // Canada is one country: "they" stands for something else
+    ("he", Set<String>()),  // a country is not "he"
+  ])
+  func aPronounMustAgreeWithTheSubjectAbove(pronoun: String, expected: Set<String>) {
+    let found = triples(
+      """
+      Canada Canada PROPN 2 nsubj
+      decided decide VERB 0 root
+      that that SCONJ 6 mark
+      \(pronoun) \(pronoun) PRON 6 nsubj
+      would would AUX 6 aux
+      sanction sanction VERB 2 ccomp
+      Iran Iran PROPN 6 obj
+      """)
+    #expect(found == expected)
+  }
+
+  @Test func aPronounOutsideAComplementIsNotGuessed() {
+    let found = triples(
+      """
+      Canada Canada PROPN 2 nsubj
+      met meet VERB 0 root
+      Peru Peru PROPN 2 obj
+      and and CCONJ 6 cc
+      it it PRON 6 nsubj
+      sanctioned sanction VERB 2 conj
+      Iran Iran PROPN 6 obj
+      """)
+    // "it" has no complement clause above it: it stays unresolved and its clause gives nothing.
+    #expect(found == ["country:canada meet country:peru"])
+  }
+
   @Test func coordinatedSubjectsGiveOneClaimEach() {
     let found = triples(
       """
