@@ -59,7 +59,7 @@ struct Build: ParsableCommand {
     _ = try RDFMapping(baseIRI: baseIRI)  // an invalid base IRI fails before any work
     let pipeline = try PipelineFactory.standard()
     let job = GraphBuildJob(processor: pipeline, options: .init(jobs: jobs, batchSize: 64))
-    let progress = ProgressReporter(enabled: !quiet)
+    let progress = ProgressReporter(enabled: !quiet, inputs: inputs)
     let seed =
       try into.map { path in GraphBuilder(seed: try GraphReader.read(nquadsFile: path)) } ?? GraphBuilder()
     var result = job.run(inputs: inputs, into: seed) { articles, tokens in
