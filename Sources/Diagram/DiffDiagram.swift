@@ -63,15 +63,29 @@ public struct DiffDiagram: Sendable {
   public func dot(_ diff: GraphDiff) -> String { source(diff).dot }
 
   /// Renders `diff` through libgvc as `format`, with the layout engine chosen by the size drawn.
+  /// With `dot`, the connected parts are laid out one by one and packed into the shape of a
+  /// screen, as ``DiagramRenderer`` does, instead of one tall strip.
   public func render(_ diff: GraphDiff, format: GraphvizRenderer.Format = .svg) throws(DiagramError)
     -> [UInt8]
   {
-    let (dot, engine) = source(diff)
-    return try GraphvizRenderer().render(dot: dot, format: format, layout: engine)
+    let whole = source(diff)
+    let renderer = GraphvizRenderer()
+    guard whole.engine == .dot, whole.parts.count > 1 else {
+      return try renderer.render(dot: whole.dot, format: format, layout: whole.engine)
+    }
+    let layouts = try whole.parts.map { part throws(DiagramError) in
+      try renderer.layOut(dot: source(diff, drawing: part).dot)
+    }
+    let packing = ComponentPacker.pack(
+      layouts.map { ComponentPacker.Size(width: $0.width, height: $0.height) }, aspect: Fit.screen.aspect)
+    return try renderer.render(dot: whole.dot, placing: layouts, at: packing.offsets, format: format)
   }
 
-  /// The DOT text and the engine it was written for.
-  private func source(_ diff: GraphDiff) -> (dot: String, engine: LayoutEngine) {
+  /// The DOT text, the engine it was written for, and the connected parts of what is drawn (entity
+  /// keys). With `drawing`, only those entities and the relations between them, without the title.
+  private func source(_ diff: GraphDiff, drawing: Set<String>? = nil) -> (
+    dot: String, engine: LayoutEngine, parts: [Set<String>]
+  ) {
     var entitySide: [String: Side] = [:]
     for key in diff.entities.shared { entitySide[key] = .shared }
     for key in diff.entities.onlyA { entitySide[key] = .onlyA }
@@ -102,20 +116,25 @@ public struct DiffDiagram: Sendable {
     }
     var nodeName: [String: String] = [:]
     for (index, key) in nodes.enumerated() { nodeName[key] = "n\(index)" }
+    let parts = Self.parts(nodes, drawn.map { ($0.relation.subject, $0.relation.object) })
 
     var out = "digraph diff {\n"
     let font = DOTText.quoted(options.fontName)
     let engine = LayoutEngine.automatic(nodes: nodes.count, edges: drawn.count)
     var graph = [
       "fontname=\(font)", "labelloc=t", "labeljust=l", "pad=0.25", "bgcolor=white", "outputorder=edgesfirst",
-      "label=<\(legend(diff, drawnNodes: nodes.count, drawnEdges: drawn.count, relationCount: relationSide.count))>",
     ]
+    if drawing == nil {
+      graph.append(
+        "label=<\(legend(diff, drawnNodes: nodes.count, drawnEdges: drawn.count, relationCount: relationSide.count))>"
+      )
+    }
     graph +=
       engine == .dot ? ["rankdir=LR", "nodesep=0.25", "ranksep=0.45"] : ["overlap=prism", "sep=\"+6\""]
     out += "  graph [\(graph.joined(separator: " "))]\n"
     out += "  node [fontname=\(font) fontsize=11 margin=\"0.10,0.05\" penwidth=1.4 style=filled]\n"
     out += "  edge [fontname=\(font) fontsize=9 arrowsize=0.7]\n"
-    for key in nodes {
+    for key in nodes where drawing?.contains(key) ?? true {
       let side = entitySide[key]!
       let shape = EntityStyle.of(diff.types[key] ?? .unknown).shape
       let tooltip = "\(diff.label(key)) (\(diff.types[key]?.rawValue ?? "unknown")): \(description(side))"
@@ -123,7 +142,7 @@ public struct DiffDiagram: Sendable {
         "  \(nodeName[key]!) [id=\"\(side.rawValue)-\(nodeName[key]!)\" label=<\(DOTText.html(diff.label(key)))> "
         + "shape=\(shape) fillcolor=\"\(side.fill)\" color=\"\(side.stroke)\" tooltip=\(DOTText.quoted(tooltip))]\n"
     }
-    for (index, item) in drawn.enumerated() {
+    for (index, item) in drawn.enumerated() where drawing?.contains(item.relation.subject) ?? true {
       let relation = item.relation
       var label = relation.predicate.replacingOccurrences(of: "_", with: " ")
       var attributes = "color=\"\(item.side.stroke)\" fontcolor=\"\(item.side.stroke)\""
@@ -140,7 +159,30 @@ public struct DiffDiagram: Sendable {
         + "\(attributes)]\n"
     }
     out += "}\n"
-    return (out, engine)
+    return (out, engine, parts)
+  }
+
+  /// The connected parts of the drawing, each in the order of its first node.
+  private static func parts(_ nodes: [String], _ edges: [(String, String)]) -> [Set<String>] {
+    var index: [String: Int] = [:]
+    for (position, key) in nodes.enumerated() { index[key] = position }
+    var parent = Array(nodes.indices)
+    func root(_ node: Int) -> Int {
+      var node = node
+      while parent[node] != node {
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+      }
+      return node
+    }
+    for (subject, object) in edges {
+      guard let a = index[subject], let b = index[object] else { continue }
+      let (ra, rb) = (root(a), root(b))
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    var members: [Int: Set<String>] = [:]
+    for (position, key) in nodes.enumerated() { members[root(position), default: []].insert(key) }
+    return members.keys.sorted().map { members[$0]! }
   }
 
   // MARK: - Legend and tooltips
