@@ -18,14 +18,17 @@ public struct EntityRecognizer: Sendable {
   let model: LinearModel
   /// The names whose membership is a feature, stored with the model.
   public let names: NameLexicon
+  /// Distributional word classes and capitalization statistics, stored with the model.
+  public let classes: WordClasses
 
   static let featureCapacity = 64
 
-  init(header: ModelHeader, types: [String], model: LinearModel, names: NameLexicon) {
+  init(header: ModelHeader, types: [String], model: LinearModel, names: NameLexicon, classes: WordClasses) {
     self.header = header
     self.types = types
     self.model = model
     self.names = names
+    self.classes = classes
   }
 
   public var classCount: Int { 1 + 4 * types.count }
@@ -84,10 +87,16 @@ public struct EntityRecognizer: Sendable {
     var upos: UInt64
     /// ``NameLexicon`` match code: category mask << 3 | position.
     var names: UInt64
+    /// ``WordClasses`` capitalization bucket and classes (coarse to fine), 0 when unknown.
+    var capital: UInt64
+    var c0: UInt64
+    var c1: UInt64
+    var c2: UInt64
   }
 
   static let paddingInputs = TokenInputs(
-    word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013)
+    word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013, capital: 0x5EED_0014,
+    c0: 0x5EED_0015, c1: 0x5EED_0016, c2: 0x5EED_0017)
 
   /// Writes the feature hashes of token `i` (at `tokens[i + 2]`, two padding entries each side)
   /// into `out`; `p1`, `p2` are the previous two classes + 1 (0 = none); `memory` is what the same
@@ -163,6 +172,20 @@ public struct EntityRecognizer: Sendable {
     add(h(43, w.lower, t.xpos))
     add(h(44, w.suffix.2, w.flags))
     add(h(45, t.names, t.xpos))
+    // Distributional classes and capitalization statistics from unlabelled text.
+    add(h(46, t.capital, w.flags & 18))
+    add(h(47, t.capital, t.xpos))
+    add(h(48, t.c0))
+    add(h(49, t.c1))
+    add(h(50, t.c2))
+    add(h(51, t.c1, w.flags & 18))
+    add(h(52, m1.c1))
+    add(h(53, n1.c1))
+    add(h(54, m1.c0, t.c0, n1.c0))
+    add(h(55, p1, t.c1))
+    add(h(56, m1.capital, t.capital, n1.capital))
+    add(h(57, t.c2, n1.c1))
+    add(h(58, m1.c1, t.c2))
     return n
   }
 
@@ -196,10 +219,14 @@ public struct EntityRecognizer: Sendable {
     workspace.tokens.append(Self.paddingInputs)
     workspace.tokens.append(Self.paddingInputs)
     for i in range {
+      let word = WordHashes(forms[i])
+      let code = classes.code(word.lower)
       workspace.tokens.append(
         TokenInputs(
-          word: WordHashes(forms[i]), xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
-          names: workspace.nameCodes[i]))
+          word: word, xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
+          names: workspace.nameCodes[i], capital: WordClasses.capitalBucket(code),
+          c0: WordClasses.cluster(code, 0), c1: WordClasses.cluster(code, 1), c2: WordClasses.cluster(code, 2)
+        ))
     }
     workspace.tokens.append(Self.paddingInputs)
     workspace.tokens.append(Self.paddingInputs)

@@ -35,14 +35,16 @@ extension EntityRecognizer {
   /// their sentences kept in order, so that the document memory sees what it sees at prediction.
   /// `afterIteration` sees each iteration's averaged model.
   public static func train(
-    _ sentences: [NERSentence], names: NameLexicon, types: [String] = IOB2.types,
+    _ sentences: [NERSentence], names: NameLexicon, classes: WordClasses = .empty,
+    types: [String] = IOB2.types,
     options: EntityRecognizerTrainingOptions = .default,
     afterIteration: (Int, EntityRecognizer) -> Void = { _, _ in }
   ) -> EntityRecognizer {
     let shellHeader = ModelHeader(kind: "ner", labels: [], trainingData: "", trainingChecksum: "")
     var shell = EntityRecognizer(
-      header: shellHeader, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names)
-    let gold = sentences.map { classes($0.gold, types: types) }
+      header: shellHeader, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names,
+      classes: classes)
+    let gold = sentences.map { Self.classes($0.gold, types: types) }
     // Documents as ranges of sentences.
     var documents: [Range<Int>] = []
     var start = 0
@@ -95,7 +97,7 @@ extension EntityRecognizer {
       }
       shell = EntityRecognizer(
         header: shellHeader, types: types, model: trainer.freeze(threshold: options.pruneThreshold),
-        names: names)
+        names: names, classes: classes)
       afterIteration(iteration, shell)
     }
     return shell
@@ -128,7 +130,8 @@ extension EntityRecognizer {
     for (k, v) in zip(keys, masks) { table.insert(k, id: v) }
     self.init(
       header: archive.header, types: types, model: model,
-      names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])))
+      names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])),
+      classes: try WordClasses(archive: archive, file: file))
   }
 
   /// The model file's contents.
@@ -146,6 +149,7 @@ extension EntityRecognizer {
     a.put("GKEY", pairs.map(\.0))
     a.put("GVAL", pairs.map(\.1))
     a.put("GMAX", [Int32(names.maximumRuns)])
+    if classes.wordCount > 0 { classes.put(into: &a) }
     return a
   }
 
@@ -153,6 +157,6 @@ extension EntityRecognizer {
 
   /// A copy with another header (to record scores and options after training).
   public func with(header: ModelHeader) -> EntityRecognizer {
-    EntityRecognizer(header: header, types: types, model: model, names: names)
+    EntityRecognizer(header: header, types: types, model: model, names: names, classes: classes)
   }
 }
