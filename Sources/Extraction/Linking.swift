@@ -201,7 +201,12 @@ private struct LinkingState {
 
     // An organisation or place named by its head word, or guessed as one.
     let headType = LinkingLexicon.headType(forms[upper - 1])
-    let guessed = candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
+    // A recognizer's organisation or place guess does not hold over a span with a personal title
+    // inside it ("U.S. Defense Secretary Lloyd Austin"): that span is segmented instead.
+    let titled = span.dropLast().contains { gazetteer.isRoleHead(forms[$0]) && !isPluralHead(forms[$0]) }
+    let guessed =
+      titled
+      ? nil : candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
     if let type = guessed ?? (span.count >= 2 ? headType : nil) {
       var affiliation: String? = nil
       if let first = gazetteer.matches(in: forms[span]).first, first.tokens.lowerBound == lower,
@@ -327,7 +332,8 @@ private struct LinkingState {
     var mention = PendingMention(
       tokens: name, key: nil, type: nil, kind: .newName, label: text(name), title: title,
       affiliationOwner: affiliation, nameWords: nameWords(name), candidate: candidate)
-    if isPerson {
+    if isPerson || (title != nil && candidate.type != .person) {
+      // A title makes a person whatever the recognizer guessed ("Defense Secretary Lloyd Austin").
       mention.type = .person
     } else if let guess = candidate.type, guess != .unknown, guess != .concept {
       mention.type = guess == .country ? .place : guess

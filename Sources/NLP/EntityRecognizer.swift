@@ -104,7 +104,7 @@ public struct EntityRecognizer: Sendable {
   @inline(__always)
   static func features(
     _ tokens: UnsafeBufferPointer<TokenInputs>, _ i: Int, p1: UInt64, p2: UInt64, memory: UInt64,
-    out: UnsafeMutablePointer<UInt64>
+    classes: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let t = tokens[i + 2]
     let m1 = tokens[i + 1]
@@ -172,7 +172,9 @@ public struct EntityRecognizer: Sendable {
     add(h(43, w.lower, t.xpos))
     add(h(44, w.suffix.2, w.flags))
     add(h(45, t.names, t.xpos))
-    // Distributional classes and capitalization statistics from unlabelled text.
+    // Distributional classes and capitalization statistics from unlabelled text (a model
+    // without them scores exactly the features it was trained with).
+    guard classes else { return n }
     add(h(46, t.capital, w.flags & 18))
     add(h(47, t.capital, t.xpos))
     add(h(48, t.c0))
@@ -251,6 +253,7 @@ public struct EntityRecognizer: Sendable {
 
   /// Predicts classes for the prepared tokens, writing them to `result[offset...]`.
   func decode(count: Int, into result: inout [Int32], offset: Int, workspace: Workspace) {
+    let hasClasses = classes.wordCount > 0
     var p1: UInt64 = 0
     var p2: UInt64 = 0
     var previous = -1
@@ -260,7 +263,8 @@ public struct EntityRecognizer: Sendable {
           for i in 0..<count {
             let word = tokens[i + 2].word
             let memory = workspace.memory[word.lower] ?? 0
-            let n = Self.features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+            let n = Self.features(
+              tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, out: feats.baseAddress!)
             model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
             let cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
             result[offset + i] = Int32(cls)

@@ -54,6 +54,7 @@ extension EntityRecognizer {
     }
     if start < sentences.count { documents.append(start..<sentences.count) }
     let classCount = shell.classCount
+    let hasClasses = classes.wordCount > 0
     var trainer = PerceptronTrainer(classCount: classCount)
     var rng = SplitMix64(seed: options.seed)
     let workspace = Workspace(classCount: classCount)
@@ -77,7 +78,8 @@ extension EntityRecognizer {
                 for i in 0..<count {
                   let word = tokens[i + 2].word
                   let memory = workspace.memory[word.lower] ?? 0
-                  let n = features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+                  let n = features(
+                    tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   trainer.score(f, into: scores)
                   let guess = bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
