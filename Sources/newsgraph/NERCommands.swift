@@ -180,6 +180,11 @@ struct TrainNER: ParsableCommand {
   var unlabelled: [String] = []
   @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
   @Option(help: "Exchange-algorithm passes per granularity.") var classIterations = 8
+  @Option(
+    help:
+      "Train a second, document-level pass over the first pass's labels, jackknifed over this many folds of documents (0: none)."
+  )
+  var secondPass = 0
   @Option(help: "Tagger training iterations for --jackknife.") var foldIterations = 5
 
   func run() throws {
@@ -213,6 +218,7 @@ struct TrainNER: ParsableCommand {
     options.iterations = iterations
     options.seed = seed
     options.pruneThreshold = prune
+    options.secondPassFolds = secondPass
     var last = NERScore()
     let recognizer = EntityRecognizer.train(
       trainSentences, names: names, classes: wordClasses, types: types, options: options
@@ -249,7 +255,9 @@ struct TrainNER: ParsableCommand {
             + unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "),
         "labels": learnOther
           ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
-        "decoding": "greedy, well-formed spans",
+        "decoding": secondPass >= 2
+          ? "greedy, well-formed spans; second document-level pass (first pass jackknifed over \(secondPass) folds)"
+          : "greedy, well-formed spans",
         "lowercasedCopies": lowercased > 0 ? "every \(lowercased)th document" : "none",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0",
