@@ -263,8 +263,10 @@ private struct LinkingState {
         } else {
           let name = (position + 1)..<gapEnd
           if !name.isEmpty {
+            // A military rank is the person's title too ("Captain Manohar Nambiar").
+            let rank = LinkingLexicon.isRank(forms[position]) ? forms[position] : nil
             resolveName(
-              name, title: pendingTitle ?? (first ? left.title : nil),
+              name, title: pendingTitle ?? rank ?? (first ? left.title : nil),
               affiliation: pendingAffiliation ?? (first ? left.affiliation : nil), candidate: candidate,
               isPerson: true)
           }
@@ -678,10 +680,24 @@ enum LinkingLexicon {
   /// Honorifics that mark the name after them as a person's ("Mr Ebbers").
   static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"]
 
+  /// Military and police ranks that, like honorifics, make the name after them a person's
+  /// ("Captain Nambiar", "Lt. Col. Smith"); not "General" or "Major", which open other names
+  /// ("General Motors", "Major League").
+  static let ranks: Set<String> = [
+    "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander",
+    "cmdr", "corporal", "cpl", "brigadier", "commodore", "inspector", "constable",
+  ]
+
   static func isHonorific(_ form: String) -> Bool {
     var word = form.lowercased()
     if word.hasSuffix(".") { word.removeLast() }
-    return honorifics.contains(word)
+    return honorifics.contains(word) || ranks.contains(word)
+  }
+
+  static func isRank(_ form: String) -> Bool {
+    var word = form.lowercased()
+    if word.hasSuffix(".") { word.removeLast() }
+    return ranks.contains(word)
   }
 
   static func isFunctionWord(_ form: String) -> Bool { functionWords.contains(form.lowercased()) }

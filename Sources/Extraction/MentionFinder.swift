@@ -119,7 +119,12 @@ public struct MentionFinder: Sendable {
     -> [CandidateMention]
   {
     if spans.isEmpty { return runs }
-    if runs.isEmpty { return spans.filter { readsAsName($0.tokens, in: document) } }
+    if runs.isEmpty {
+      return spans.filter {
+        readsAsName($0.tokens, in: document) && trimmed($0.tokens, in: document).count >= 2
+          && !isVessel(trimmed($0.tokens, in: document), in: document)
+      }
+    }
     if runs.count == 1 {
       let run = runs[0]
       if spans.count == 1 {
@@ -163,12 +168,19 @@ public struct MentionFinder: Sendable {
   }
 
   /// A run typed by the recognizer span inside it: persons always (the linker finds the name
-  /// among titles), organisations and places only when the span is the whole run, and never a
-  /// lone adjective (demonyms are the gazetteer's).
+  /// among titles), organisations and places only when the span is the whole run; never a
+  /// lone adjective (demonyms are the gazetteer's) or a hyphenated compound.
   static func typed(_ run: CandidateMention, by span: CandidateMention, in document: Document)
     -> CandidateMention
   {
     guard let type = span.type else { return run }
+    // "Asia-Pacific" (region), "Russia-Ukraine" (war): a hyphenated compound is a modifier more
+    // often than a name, and the recognizer's type of it is a guess.
+    if run.tokens.contains(where: { document.forms[$0] == "-" }) { return run }
+    // One word is too little to go on ("Aden" as a person); the gazetteer and the short forms
+    // of full names already cover the one-word names that matter.
+    let core = trimmed(run.tokens, in: document)
+    guard core.count >= 2, !isVessel(core, in: document) else { return run }
     if run.tokens.count == 1, document.upos.count == document.forms.count,
       document.upos[run.tokens.lowerBound] == "ADJ"
     {
@@ -209,6 +221,15 @@ public struct MentionFinder: Sendable {
       return false
     }
     return true
+  }
+
+  /// Ship prefixes ("MV Faina", "INS Mysore", "USS Cole"): a ship is no person, organisation or place.
+  static let vesselPrefixes: Set<String> = [
+    "MV", "M/V", "INS", "HMS", "USS", "HMAS", "HMCS", "RV", "MT", "SS", "MS",
+  ]
+
+  static func isVessel(_ tokens: Range<Int>, in document: Document) -> Bool {
+    !tokens.isEmpty && vesselPrefixes.contains(document.forms[tokens.lowerBound])
   }
 
   /// Tokens that separate two names in one run: "and", "&", commas.

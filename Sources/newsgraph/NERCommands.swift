@@ -260,7 +260,11 @@ struct TrainNER: ParsableCommand {
           : "greedy, well-formed spans",
         "lowercasedCopies": lowercased > 0 ? "every \(lowercased)th document" : "none",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
-        "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0",
+        "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
+          + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
+          + (unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
+          + (unlabelled.contains { $0.contains("ud-english-ewt") } ? "; UD English EWT, CC BY-SA 4.0" : "")
+          + (unlabelled.contains { $0.contains("carb") } ? "; CaRB sentences, MIT" : ""),
       ])
     try recognizer.with(header: header).write(to: output)
     printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
@@ -411,10 +415,12 @@ struct EvalNER: ParsableCommand {
 struct BenchNER: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ner",
-    abstract: "Tokens per second of the entity recognizer alone, beside the tagger + parser, on one core.",
+    abstract:
+      "Tokens per second of the entity recognizer, and of recognition + linking, beside the tagger + parser, on one core.",
     discussion: """
-      Tags and parses the corpus once (not timed for the recognizer), then times the recognizer
-      and the tagger + lemmatizer + parser over the whole corpus several times; reports medians.
+      Tags and parses the corpus once (not timed for the recognizer), then times the recognizer,
+      the recognizer + mention finding + gazetteer linking (as build runs them), and the tagger +
+      lemmatizer + parser over the whole corpus several times; reports medians.
       """
   )
 
@@ -467,19 +473,27 @@ struct BenchNER: ParsableCommand {
       return rates[rates.count / 2]
     }
     let ner = measure("ner") { recognizer.entities(in: $0).count }
+    let linker = EntityLinker(gazetteer: try Gazetteer.bundled())
+    let finder = MentionFinder()
+    let linking = measure("ner+linking") { d in
+      var d = d
+      d.entities = recognizer.entities(in: d)
+      return linker.link(d, candidates: finder.candidates(in: d)).links.count
+    }
     let syntaxRate = measure(stages) { d in
       var d = d
       syntax.annotate(&d)
       return d.lemmas.count
     }
     let share = syntaxRate / ner
+    let linkingShare = syntaxRate / linking
     if json {
       print(
-        "{\"articles\": \(documents.count), \"tokens\": \(tokens), \"runs\": \(runs), \"ner\": \(Int(ner)), \"baseline\": \"\(stages)\", \"baselineTokensPerSecond\": \(Int(syntaxRate)), \"nerTimeShare\": \(String(format: "%.3f", share))}"
+        "{\"articles\": \(documents.count), \"tokens\": \(tokens), \"runs\": \(runs), \"ner\": \(Int(ner)), \"baseline\": \"\(stages)\", \"baselineTokensPerSecond\": \(Int(syntaxRate)), \"nerTimeShare\": \(String(format: "%.3f", share)), \"nerLinking\": \(Int(linking)), \"nerLinkingTimeShare\": \(String(format: "%.3f", linkingShare))}"
       )
     } else {
       print(
-        "tokens/s (median of \(runs)): ner \(Int(ner)), \(stages) \(Int(syntaxRate)); ner adds \(String(format: "%.1f", 100 * share))% to the \(stages) time"
+        "tokens/s (median of \(runs)): ner \(Int(ner)), \(stages) \(Int(syntaxRate)); ner adds \(String(format: "%.1f", 100 * share))% to the \(stages) time, ner + linking \(Int(linking)) tokens/s adds \(String(format: "%.1f", 100 * linkingShare))%"
       )
     }
   }

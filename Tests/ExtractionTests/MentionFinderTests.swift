@@ -22,7 +22,8 @@ import Text
       entities: [(1, 2, "LOC"), (4, 1, "LOC")])
     let candidates = MentionFinder().candidates(in: document)
     #expect(candidates.map(\.tokens) == [1..<3, 4..<5])
-    #expect(candidates.map(\.type) == [.place, .place])
+    // One word alone is not typed; the gazetteer knows "Japan" anyway.
+    #expect(candidates.map(\.type) == [.place, nil])
     #expect(Self.linkedKeys(document) == ["country:japan", "country:south-korea"])
   }
 
@@ -88,5 +89,28 @@ import Text
     let candidates = MentionFinder().candidates(in: document)
     #expect(candidates.map(\.tokens) == [1..<4])
     #expect(candidates.first?.type == nil)
+    // Even a span over the whole compound leaves it untyped.
+    let whole = Self.document(
+      "the/DET Asia/PROPN -/PUNCT Pacific/PROPN region/NOUN ./PUNCT", entities: [(1, 3, "ORG")])
+    #expect(MentionFinder().candidates(in: whole).map(\.type) == [nil])
+  }
+
+  @Test func aOneWordSpanDoesNotTypeARun() {
+    let document = Self.document("They/PRON reached/VERB Aden/PROPN ./PUNCT", entities: [(2, 1, "PER")])
+    #expect(MentionFinder().candidates(in: document).map(\.type) == [nil])
+  }
+
+  @Test func shipsAreNotTyped() {
+    let document = Self.document(
+      "Pirates/NOUN seized/VERB MV/PROPN Faina/PROPN ./PUNCT", entities: [(2, 2, "PER")])
+    #expect(MentionFinder().candidates(in: document).map(\.type) == [nil])
+  }
+
+  @Test func aRankMakesAPersonAndIsTheirTitle() {
+    let document = Self.document(
+      "Captain/PROPN Manohar/PROPN Nambiar/PROPN said/VERB so/ADV ./PUNCT", entities: [])
+    let linked = LinkingFixture.linker.link(document, candidates: MentionFinder().candidates(in: document))
+    #expect(linked.entities.map(\.key) == ["person:manohar-nambiar"])
+    #expect(linked.links.first?.title == "Captain")
   }
 }
