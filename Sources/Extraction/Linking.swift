@@ -203,11 +203,17 @@ private struct LinkingState {
     let headType = LinkingLexicon.headType(forms[upper - 1])
     // A recognizer's organisation or place guess does not hold over a span with a personal title
     // inside it ("U.S. Defense Secretary Lloyd Austin"): that span is segmented instead.
-    let titled = span.dropLast().contains { gazetteer.isRoleHead(forms[$0]) && !isPluralHead(forms[$0]) }
+    // A recognizer's organisation or place guess does not hold over a span with a personal
+    // title inside, before or after it ("U.S. Defense Secretary Lloyd Austin", "producer Laurence
+    // Mark", "Laurence Mark, the producer"): that span is segmented instead. A head word beats
+    // the guess ("West Coast Bank" is an organisation whatever the recognizer says).
+    let titled =
+      span.dropLast().contains { gazetteer.isRoleHead(forms[$0]) && !isPluralHead(forms[$0]) }
+      || left.title != nil || appositive(after: upper) != nil
     let guessed =
       titled
       ? nil : candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
-    if let type = guessed ?? (span.count >= 2 ? headType : nil) {
+    if let type = (span.count >= 2 ? headType : nil) ?? guessed {
       var affiliation: String? = nil
       if let first = gazetteer.matches(in: forms[span]).first, first.tokens.lowerBound == lower,
         first.tokens.upperBound < upper, [.name, .abbreviation, .demonym].contains(first.kind)
@@ -334,19 +340,19 @@ private struct LinkingState {
     var mention = PendingMention(
       tokens: name, key: nil, type: nil, kind: .newName, label: text(name), title: title,
       affiliationOwner: affiliation, nameWords: nameWords(name), candidate: candidate)
-    if isPerson || (title != nil && candidate.type != .person) {
-      // A title makes a person whatever the recognizer guessed ("Defense Secretary Lloyd Austin").
+    let appositive = appositive(after: name.upperBound)
+    if isPerson || title != nil {
+      // A title makes a person whatever the recognizer guessed ("Defense Secretary Lloyd Austin"),
+      // and so does an appositive ("Laurence Mark, producer of the telecast").
       mention.type = .person
-    } else if let guess = candidate.type, guess != .unknown, guess != .concept {
-      mention.type = guess == .country ? .place : guess
-    } else if title != nil {
-      mention.type = .person
-    } else if let appositive = appositive(after: name.upperBound) {
+    } else if let appositive {
       mention.type = .person
       mention.title = appositive.title
       mention.affiliationToken = appositive.affiliationToken
+    } else if let guess = candidate.type, guess != .unknown, guess != .concept {
+      mention.type = guess == .country ? .place : guess
     }
-    if mention.type == .person && mention.title == nil, let appositive = appositive(after: name.upperBound) {
+    if mention.type == .person && mention.title == nil, let appositive {
       mention.title = appositive.title
       mention.affiliationToken = appositive.affiliationToken
     }
