@@ -10,6 +10,8 @@ public struct EntityRecognizerTrainingOptions: Sendable {
   public var pruneThreshold: Float = 0.0
   /// Folds for training a second, document-level pass (0: no second pass).
   public var secondPassFolds = 0
+  /// Models trained with seeds `seed`, `seed + 1`, ... whose weights are averaged (1: one model).
+  public var seeds = 1
 
   public static let `default` = EntityRecognizerTrainingOptions()
   public init() {}
@@ -113,12 +115,14 @@ extension EntityRecognizer {
   ) -> LinearModel {
     let secondPass = first != nil
     let hasClasses = classes.wordCount > 0
-    var trainer = PerceptronTrainer(classCount: classCount)
-    var rng = SplitMix64(seed: options.seed)
+    let seeds = max(1, options.seeds)
+    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: classCount) }
+    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
+    var orders = [[Int]](repeating: Array(documents.indices), count: seeds)
     let workspace = Workspace(classCount: classCount)
-    var order = Array(documents.indices)
-    var model = trainer.freeze()
-    for iteration in 1...max(1, options.iterations) {
+    var model = trainers[0].freeze()
+    /// One pass over the documents in a new shuffled order.
+    func epoch(_ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]) {
       rng.shuffle(&order)
       for d in order {
         workspace.newDocument()
@@ -159,7 +163,10 @@ extension EntityRecognizer {
           }
         }
       }
-      model = trainer.freeze(threshold: options.pruneThreshold)
+    }
+    for iteration in 1...max(1, options.iterations) {
+      for k in 0..<seeds { epoch(&trainers[k], &rngs[k], &orders[k]) }
+      model = PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold)
       afterIteration(iteration, model)
     }
     return model

@@ -37,7 +37,9 @@ enum NERSupport {
 
   /// Names from the PETRARCH2 actor dictionaries (MIT): companies, international and non-state
   /// organisations (`Phoenix.International.actors.txt`, `Phoenix.MilNonState.actors.txt`) as
-  /// `org-list`, and people of `Phoenix.Countries.actors.txt` as `person-list`. Entries are
+  /// `org-list`; from `Phoenix.Countries.actors.txt`, the country entries (a bare country code;
+  /// their synonyms list cities and provinces) as `place-list`, people (codes with dates of
+  /// office) as `person-list` and national institutions as `org-list`. Entries are
   /// `NAME_WORDS_ [CODE]` lines with `+SYNONYM` lines and tab-indented `[CODE dates]` lines
   /// (format: dictionaries-format.rst in that folder).
   static func petrarchNames(folder: String) throws -> [NameLexicon.Name] {
@@ -49,18 +51,21 @@ enum NERSupport {
       let path = (folder as NSString).appendingPathComponent(file)
       var entry: [String] = []
       var code: String? = nil
+      var dated = false
       func flush() {
         defer {
           entry = []
           code = nil
+          dated = false
         }
         guard let code else { return }
         let category: String
         if people {
-          // Country actors: people carry a country code with a role ("AFGGOV"); keep the
-          // multi-word names, which are personal names rather than generic agents.
+          // Country actors: "AFGHANISTAN_ [AFG]" with its cities as synonyms; people carry a
+          // country code with a role and dates ("[AFGGOV 950101-960626]"); institutions a
+          // role without dates ("[AFGMIL]").
           guard code.count >= 3 else { return }
-          category = "person-list"
+          category = code.count == 3 ? "place-list" : dated ? "person-list" : "org-list"
         } else {
           guard
             code.hasPrefix("MNC") || code.hasPrefix("IGO") || code.hasPrefix("NGO") || code.hasSuffix("REB")
@@ -69,7 +74,7 @@ enum NERSupport {
         }
         for text in entry {
           let words = text.split(separator: " ")
-          if people && words.count < 2 { continue }
+          if category == "person-list" && words.count < 2 { continue }
           let short = words.count == 1 && text.count <= 4
           names.append(.init(text: text, category: category, caseSensitive: short))
         }
@@ -82,6 +87,7 @@ enum NERSupport {
           if code == nil, trimmed.hasPrefix("[") {
             code = String(trimmed.dropFirst().prefix { $0 != " " && $0 != "]" })
           }
+          if trimmed.hasPrefix("["), trimmed.contains(where: \.isNumber) { dated = true }
           continue
         }
         let isSynonym = trimmed.hasPrefix("+")
@@ -152,6 +158,8 @@ struct TrainNER: ParsableCommand {
   @Option(help: "Tagger model for predicted tags (default: bundled).") var tagger: String?
   @Option(help: "Training iterations.") var iterations = EntityRecognizerTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling.") var seed = EntityRecognizerTrainingOptions.default.seed
+  @Option(help: "Average the weights of models trained with this many seeds (seed, seed + 1, ...).")
+  var seeds = 1
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = EntityRecognizerTrainingOptions
     .default.pruneThreshold
   @Flag(help: "Train without gazetteer features (for comparison).") var noGazetteer = false
@@ -219,6 +227,7 @@ struct TrainNER: ParsableCommand {
     options.seed = seed
     options.pruneThreshold = prune
     options.secondPassFolds = secondPass
+    options.seeds = seeds
     var last = NERScore()
     let recognizer = EntityRecognizer.train(
       trainSentences, names: names, classes: wordClasses, types: types, options: options
@@ -242,7 +251,8 @@ struct TrainNER: ParsableCommand {
       kind: "ner", labels: recognizer.labels, trainingData: URL(fileURLWithPath: train).lastPathComponent,
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
-        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
+        "prune": String(prune),
         "tagger": jackknife == nil
           ? tagging.header.trainingChecksum
           : "jackknifed, \(folds) folds of \(URL(fileURLWithPath: jackknife!).lastPathComponent), \(foldIterations) iterations",
