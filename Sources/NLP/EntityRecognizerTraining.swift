@@ -228,6 +228,19 @@ extension EntityRecognizer {
 
   public func write(to path: String) throws { try archive().write(to: path) }
 
+  /// A copy without the weights whose magnitude is at most `threshold` (smaller, faster).
+  public func pruned(threshold: Float) -> EntityRecognizer {
+    EntityRecognizer(
+      header: header, types: types, model: model.pruned(threshold: threshold),
+      second: second?.pruned(threshold: threshold), names: names, classes: classes)
+  }
+
+  /// Features and nonzero weights of the models (first and second pass together).
+  public var size: (features: Int, weights: Int) {
+    let models = [model] + (second.map { [$0] } ?? [])
+    return (models.reduce(0) { $0 + $1.featureCount }, models.reduce(0) { $0 + $1.weightCount })
+  }
+
   /// A copy with another header (to record scores and options after training).
   public func with(header: ModelHeader) -> EntityRecognizer {
     EntityRecognizer(
