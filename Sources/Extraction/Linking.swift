@@ -201,8 +201,19 @@ private struct LinkingState {
 
     // An organisation or place named by its head word, or guessed as one.
     let headType = LinkingLexicon.headType(forms[upper - 1])
-    let guessed = candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
-    if let type = guessed ?? (span.count >= 2 ? headType : nil) {
+    // A recognizer's organisation or place guess does not hold over a span with a personal title
+    // inside it ("U.S. Defense Secretary Lloyd Austin"): that span is segmented instead.
+    // A recognizer's organisation or place guess does not hold over a span with a personal
+    // title inside, before or after it ("U.S. Defense Secretary Lloyd Austin", "producer Laurence
+    // Mark", "Laurence Mark, the producer"): that span is segmented instead. A head word beats
+    // the guess ("West Coast Bank" is an organisation whatever the recognizer says).
+    let titled =
+      span.dropLast().contains { gazetteer.isRoleHead(forms[$0]) && !isPluralHead(forms[$0]) }
+      || left.title != nil || appositive(after: upper) != nil
+    let guessed =
+      titled
+      ? nil : candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
+    if let type = (span.count >= 2 ? headType : nil) ?? guessed {
       var affiliation: String? = nil
       if let first = gazetteer.matches(in: forms[span]).first, first.tokens.lowerBound == lower,
         first.tokens.upperBound < upper, [.name, .abbreviation, .demonym].contains(first.kind)
@@ -258,8 +269,10 @@ private struct LinkingState {
         } else {
           let name = (position + 1)..<gapEnd
           if !name.isEmpty {
+            // A military rank is the person's title too ("Captain Manohar Nambiar").
+            let rank = LinkingLexicon.isRank(forms[position]) ? forms[position] : nil
             resolveName(
-              name, title: pendingTitle ?? (first ? left.title : nil),
+              name, title: pendingTitle ?? rank ?? (first ? left.title : nil),
               affiliation: pendingAffiliation ?? (first ? left.affiliation : nil), candidate: candidate,
               isPerson: true)
           }
@@ -327,18 +340,19 @@ private struct LinkingState {
     var mention = PendingMention(
       tokens: name, key: nil, type: nil, kind: .newName, label: text(name), title: title,
       affiliationOwner: affiliation, nameWords: nameWords(name), candidate: candidate)
-    if isPerson {
+    let appositive = appositive(after: name.upperBound)
+    if isPerson || title != nil {
+      // A title makes a person whatever the recognizer guessed ("Defense Secretary Lloyd Austin"),
+      // and so does an appositive ("Laurence Mark, producer of the telecast").
       mention.type = .person
-    } else if let guess = candidate.type, guess != .unknown, guess != .concept {
-      mention.type = guess == .country ? .place : guess
-    } else if title != nil {
-      mention.type = .person
-    } else if let appositive = appositive(after: name.upperBound) {
+    } else if let appositive {
       mention.type = .person
       mention.title = appositive.title
       mention.affiliationToken = appositive.affiliationToken
+    } else if let guess = candidate.type, guess != .unknown, guess != .concept {
+      mention.type = guess == .country ? .place : guess
     }
-    if mention.type == .person && mention.title == nil, let appositive = appositive(after: name.upperBound) {
+    if mention.type == .person && mention.title == nil, let appositive {
       mention.title = appositive.title
       mention.affiliationToken = appositive.affiliationToken
     }
@@ -672,10 +686,24 @@ enum LinkingLexicon {
   /// Honorifics that mark the name after them as a person's ("Mr Ebbers").
   static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"]
 
+  /// Military and police ranks that, like honorifics, make the name after them a person's
+  /// ("Captain Nambiar", "Lt. Col. Smith"); not "General" or "Major", which open other names
+  /// ("General Motors", "Major League").
+  static let ranks: Set<String> = [
+    "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander",
+    "cmdr", "corporal", "cpl", "brigadier", "commodore", "inspector", "constable",
+  ]
+
   static func isHonorific(_ form: String) -> Bool {
     var word = form.lowercased()
     if word.hasSuffix(".") { word.removeLast() }
-    return honorifics.contains(word)
+    return honorifics.contains(word) || ranks.contains(word)
+  }
+
+  static func isRank(_ form: String) -> Bool {
+    var word = form.lowercased()
+    if word.hasSuffix(".") { word.removeLast() }
+    return ranks.contains(word)
   }
 
   static func isFunctionWord(_ form: String) -> Bool { functionWords.contains(form.lowercased()) }

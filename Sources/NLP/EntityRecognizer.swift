@@ -9,24 +9,42 @@ import Text
 /// Features: the word, its lowercase, affixes and shape, two neighbours on each side, the
 /// tagger's XPOS and UPOS, the two previous labels, membership in the ``NameLexicon`` names
 /// (category and B/I/L/U position), and what the same word was labelled earlier in the document
-/// (document-level consistency). Decoding only allows label sequences that form well-nested spans.
+/// (document-level consistency), distributional word classes and capitalization statistics
+/// (``WordClasses``). Decoding only allows label sequences that form well-nested spans.
+///
+/// An optional second pass (Krishnan & Manning 2006, https://aclanthology.org/P06-1141/) reads
+/// the whole document's first-pass labels: for each word, its own first-pass label and those
+/// of its neighbours, and how the other occurrences of the same capitalized word in the document
+/// were labelled ("Miramar" typed as a place three times out of four).
 public struct EntityRecognizer: Sendable {
   /// Metadata: training data, options, development scores.
   public var header: ModelHeader
   /// Entity types (`PER`, `ORG`, `LOC`); class `1 + 4k + j` is B, I, L, U (j = 0...3) of type k.
   public let types: [String]
   let model: LinearModel
+  /// The second-pass model, when the recognizer has one.
+  let second: LinearModel?
   /// The names whose membership is a feature, stored with the model.
   public let names: NameLexicon
+  /// Distributional word classes and capitalization statistics, stored with the model.
+  public let classes: WordClasses
 
-  static let featureCapacity = 64
+  static let featureCapacity = 80
 
-  init(header: ModelHeader, types: [String], model: LinearModel, names: NameLexicon) {
+  init(
+    header: ModelHeader, types: [String], model: LinearModel, second: LinearModel? = nil, names: NameLexicon,
+    classes: WordClasses
+  ) {
     self.header = header
     self.types = types
     self.model = model
+    self.second = second
     self.names = names
+    self.classes = classes
   }
+
+  /// Whether predictions take a second, document-level pass.
+  public var hasSecondPass: Bool { second != nil }
 
   public var classCount: Int { 1 + 4 * types.count }
 
@@ -84,10 +102,19 @@ public struct EntityRecognizer: Sendable {
     var upos: UInt64
     /// ``NameLexicon`` match code: category mask << 3 | position.
     var names: UInt64
+    /// ``WordClasses`` capitalization bucket and classes (coarse to fine), 0 when unknown.
+    var capital: UInt64
+    var c0: UInt64
+    var c1: UInt64
+    var c2: UInt64
+    /// Second pass: the first pass's class + 1, and the document vote (``votes(_:_:)``).
+    var first: UInt64
+    var vote: UInt64
   }
 
   static let paddingInputs = TokenInputs(
-    word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013)
+    word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013, capital: 0x5EED_0014,
+    c0: 0x5EED_0015, c1: 0x5EED_0016, c2: 0x5EED_0017, first: 0x5EED_0018, vote: 0x5EED_0019)
 
   /// Writes the feature hashes of token `i` (at `tokens[i + 2]`, two padding entries each side)
   /// into `out`; `p1`, `p2` are the previous two classes + 1 (0 = none); `memory` is what the same
@@ -95,7 +122,7 @@ public struct EntityRecognizer: Sendable {
   @inline(__always)
   static func features(
     _ tokens: UnsafeBufferPointer<TokenInputs>, _ i: Int, p1: UInt64, p2: UInt64, memory: UInt64,
-    out: UnsafeMutablePointer<UInt64>
+    classes: Bool, second: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let t = tokens[i + 2]
     let m1 = tokens[i + 1]
@@ -163,6 +190,36 @@ public struct EntityRecognizer: Sendable {
     add(h(43, w.lower, t.xpos))
     add(h(44, w.suffix.2, w.flags))
     add(h(45, t.names, t.xpos))
+    // Distributional classes and capitalization statistics from unlabelled text (a model
+    // without them scores exactly the features it was trained with).
+    if classes {
+      add(h(46, t.capital, w.flags & 18))
+      add(h(47, t.capital, t.xpos))
+      add(h(48, t.c0))
+      add(h(49, t.c1))
+      add(h(50, t.c2))
+      add(h(51, t.c1, w.flags & 18))
+      add(h(52, m1.c1))
+      add(h(53, n1.c1))
+      add(h(54, m1.c0, t.c0, n1.c0))
+      add(h(55, p1, t.c1))
+      add(h(56, m1.capital, t.capital, n1.capital))
+      add(h(57, t.c2, n1.c1))
+      add(h(58, m1.c1, t.c2))
+    }
+    // Second pass: the first pass's labels here and around, and the document's vote.
+    if second {
+      add(h(60, t.first))
+      add(h(61, m1.first, t.first, n1.first))
+      add(h(62, t.first, p1))
+      add(h(63, t.vote))
+      add(h(64, t.vote, t.first))
+      add(h(65, t.vote, w.flags & 18))
+      add(h(66, m1.vote, t.vote, n1.vote))
+      add(h(67, t.vote, t.names))
+      add(h(68, n1.first, n2.first))
+      add(h(69, m1.first, m2.first))
+    }
     return n
   }
 
@@ -185,8 +242,10 @@ public struct EntityRecognizer: Sendable {
   }
 
   /// Fills `workspace.tokens` for `forms[range]` (with padding).
+  /// `first` and `votes` (indexed from `range.lowerBound`) are the second pass's inputs.
   func prepare(
-    _ forms: [String], _ range: Range<Int>, xpos: [UInt64], upos: [UInt64], workspace: Workspace
+    _ forms: [String], _ range: Range<Int>, xpos: [UInt64], upos: [UInt64], workspace: Workspace,
+    first: [Int32]? = nil, votes: [UInt64]? = nil
   ) {
     if workspace.nameCodes.count < forms.count {
       workspace.nameCodes = [UInt64](repeating: 0, count: forms.count)
@@ -196,10 +255,16 @@ public struct EntityRecognizer: Sendable {
     workspace.tokens.append(Self.paddingInputs)
     workspace.tokens.append(Self.paddingInputs)
     for i in range {
+      let word = WordHashes(forms[i])
+      let code = classes.code(word.lower)
       workspace.tokens.append(
         TokenInputs(
-          word: WordHashes(forms[i]), xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
-          names: workspace.nameCodes[i]))
+          word: word, xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
+          names: workspace.nameCodes[i], capital: WordClasses.capitalBucket(code),
+          c0: WordClasses.cluster(code, 0), c1: WordClasses.cluster(code, 1),
+          c2: WordClasses.cluster(code, 2),
+          first: first.map { UInt64($0[i - range.lowerBound]) + 1 } ?? 0,
+          vote: votes?[i - range.lowerBound] ?? 0))
     }
     workspace.tokens.append(Self.paddingInputs)
     workspace.tokens.append(Self.paddingInputs)
@@ -223,7 +288,11 @@ public struct EntityRecognizer: Sendable {
   static func remembers(_ word: WordHashes) -> Bool { word.flags & 2 != 0 }
 
   /// Predicts classes for the prepared tokens, writing them to `result[offset...]`.
-  func decode(count: Int, into result: inout [Int32], offset: Int, workspace: Workspace) {
+  func decode(
+    count: Int, into result: inout [Int32], offset: Int, workspace: Workspace, secondPass: Bool = false
+  ) {
+    let hasClasses = classes.wordCount > 0
+    let model = secondPass ? second! : model
     var p1: UInt64 = 0
     var p2: UInt64 = 0
     var previous = -1
@@ -233,7 +302,9 @@ public struct EntityRecognizer: Sendable {
           for i in 0..<count {
             let word = tokens[i + 2].word
             let memory = workspace.memory[word.lower] ?? 0
-            let n = Self.features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+            let n = Self.features(
+              tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
+              out: feats.baseAddress!)
             model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
             let cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
             result[offset + i] = Int32(cls)
@@ -247,6 +318,85 @@ public struct EntityRecognizer: Sendable {
     }
   }
 
+  /// One sentence of a document: `forms[range]` with tag hashes indexed like `forms` (or empty).
+  struct SentenceInput {
+    var forms: [String]
+    var range: Range<Int>
+    var xpos: [UInt64]
+    var upos: [UInt64]
+  }
+
+  /// Classes of every token of one document (per sentence, indexed from `range.lowerBound`),
+  /// from the first pass and, when the model has one, the second.
+  func classify(document sentences: [SentenceInput], workspace: Workspace) -> [[Int32]] {
+    workspace.newDocument()
+    var first: [[Int32]] = []
+    first.reserveCapacity(sentences.count)
+    for s in sentences {
+      var c = [Int32](repeating: 0, count: s.range.count)
+      prepare(s.forms, s.range, xpos: s.xpos, upos: s.upos, workspace: workspace)
+      decode(count: s.range.count, into: &c, offset: 0, workspace: workspace)
+      first.append(c)
+    }
+    guard second != nil else { return first }
+    let votes = self.votes(sentences, first)
+    workspace.newDocument()
+    var result: [[Int32]] = []
+    result.reserveCapacity(sentences.count)
+    for (k, s) in sentences.enumerated() {
+      var c = [Int32](repeating: 0, count: s.range.count)
+      prepare(
+        s.forms, s.range, xpos: s.xpos, upos: s.upos, workspace: workspace, first: first[k], votes: votes[k])
+      decode(count: s.range.count, into: &c, offset: 0, workspace: workspace, secondPass: true)
+      result.append(c)
+    }
+    return result
+  }
+
+  /// For each token with an uppercase letter, how the other occurrences of its lowercase form in
+  /// the document were labelled by the first pass: 0 none, 1 never in a name, else
+  /// `2 + 3 × majority type + share` (share 0: under half, 1: half or more, 2: all).
+  func votes(_ sentences: [SentenceInput], _ first: [[Int32]]) -> [[UInt64]] {
+    let width = types.count + 1
+    var counts: [UInt64: [Int32]] = [:]
+    for (s, c) in zip(sentences, first) {
+      for i in s.range {
+        let word = WordHashes.formAndLower(s.forms[i])
+        guard Self.hasUppercase(s.forms[i]) else { continue }
+        let cls = Int(c[i - s.range.lowerBound])
+        var row = counts[word.1] ?? [Int32](repeating: 0, count: width)
+        row[0] += 1
+        if cls != 0 { row[1 + Self.type(cls)] += 1 }
+        counts[word.1] = row
+      }
+    }
+    return zip(sentences, first).map { s, c in
+      var v = [UInt64](repeating: 0, count: s.range.count)
+      for i in s.range where Self.hasUppercase(s.forms[i]) {
+        guard var row = counts[WordHashes.formAndLower(s.forms[i]).1] else { continue }
+        let cls = Int(c[i - s.range.lowerBound])
+        row[0] -= 1
+        if cls != 0 { row[1 + Self.type(cls)] -= 1 }
+        guard row[0] > 0 else { continue }
+        var best = 1
+        for t in 2..<width where row[t] > row[best] { best = t }
+        let labelled = row[1...].reduce(0, +)
+        if labelled == 0 {
+          v[i - s.range.lowerBound] = 1
+        } else {
+          let share: UInt64 = labelled == row[0] ? 2 : (2 * labelled >= row[0] ? 1 : 0)
+          v[i - s.range.lowerBound] = 2 + 3 * UInt64(best - 1) + share
+        }
+      }
+      return v
+    }
+  }
+
+  @inline(__always)
+  static func hasUppercase(_ form: String) -> Bool {
+    form.utf8.contains { $0 >= 65 && $0 <= 90 }
+  }
+
   /// The hash of a tag string as the features use it.
   public static func tagHash(_ tag: String) -> UInt64 { FeatureHash.string(tag) }
 
@@ -255,12 +405,10 @@ public struct EntityRecognizer: Sendable {
   /// document, so it is independent of earlier calls.
   public func recognize(_ forms: [String], xpos: [String], upos: [String]) -> [EntitySpan] {
     let workspace = Workspace(classCount: classCount)
-    var classes = [Int32](repeating: 0, count: forms.count)
-    prepare(
-      forms, 0..<forms.count, xpos: xpos.map(Self.tagHash), upos: upos.map(Self.tagHash), workspace: workspace
-    )
-    decode(count: forms.count, into: &classes, offset: 0, workspace: workspace)
-    return Self.spans(classes[...], types: types)
+    let input = SentenceInput(
+      forms: forms, range: 0..<forms.count, xpos: xpos.map(Self.tagHash), upos: upos.map(Self.tagHash))
+    let predicted = classify(document: [input], workspace: workspace)[0]
+    return Self.spans(predicted[...], types: types)
   }
 
   /// Recognizes the names in a sequence of sentences forming one or more documents (a sentence
@@ -269,12 +417,15 @@ public struct EntityRecognizer: Sendable {
     let workspace = Workspace(classCount: classCount)
     var out: [[String]] = []
     out.reserveCapacity(sentences.count)
-    for s in sentences {
-      if s.newDocument { workspace.newDocument() }
-      var classes = [Int32](repeating: 0, count: s.forms.count)
-      prepare(s.forms, 0..<s.forms.count, xpos: s.xposHashes, upos: s.uposHashes, workspace: workspace)
-      decode(count: s.forms.count, into: &classes, offset: 0, workspace: workspace)
-      out.append(IOB2.tags(Self.spans(classes[...], types: types), count: s.forms.count))
+    for document in NERSentence.documents(sentences) {
+      let inputs = document.map { k in
+        SentenceInput(
+          forms: sentences[k].forms, range: 0..<sentences[k].forms.count, xpos: sentences[k].xposHashes,
+          upos: sentences[k].uposHashes)
+      }
+      for (k, predicted) in zip(document, classify(document: inputs, workspace: workspace)) {
+        out.append(IOB2.tags(Self.spans(predicted[...], types: types), count: sentences[k].forms.count))
+      }
     }
     return out
   }
@@ -316,12 +467,12 @@ extension EntityRecognizer: DocumentAnnotator {
     let xpos = document.xpos.count == n ? document.xpos.map(Self.tagHash) : []
     let upos = document.upos.count == n ? document.upos.map(Self.tagHash) : []
     let workspace = Workspace(classCount: classCount)
-    var classes = [Int32](repeating: 0, count: n)
+    let sentences = document.sentences.filter { !$0.isEmpty }
+    let inputs = sentences.map { SentenceInput(forms: document.forms, range: $0, xpos: xpos, upos: upos) }
+    let predicted = classify(document: inputs, workspace: workspace)
     var result: [EntitySpan] = []
-    for s in document.sentences where !s.isEmpty {
-      prepare(document.forms, s, xpos: xpos, upos: upos, workspace: workspace)
-      decode(count: s.count, into: &classes, offset: s.lowerBound, workspace: workspace)
-      for span in Self.spans(classes[s], types: types) {
+    for (s, classes) in zip(sentences, predicted) {
+      for span in Self.spans(classes[...], types: types) {
         result.append(
           EntitySpan(
             tokens: (span.tokens.lowerBound + s.lowerBound)..<(span.tokens.upperBound + s.lowerBound),
@@ -350,6 +501,18 @@ public struct NERSentence: Sendable {
     self.uposHashes = upos.map(EntityRecognizer.tagHash)
     self.gold = gold
     self.newDocument = newDocument
+  }
+
+  /// The documents of a sentence list, as index ranges (a document starts where `newDocument`).
+  public static func documents(_ sentences: [NERSentence]) -> [Range<Int>] {
+    var documents: [Range<Int>] = []
+    var start = 0
+    for (k, s) in sentences.enumerated() where k > 0 && s.newDocument {
+      documents.append(start..<k)
+      start = k
+    }
+    if start < sentences.count { documents.append(start..<sentences.count) }
+    return documents
   }
 
   /// Sentences of an IOB2 file with tags predicted by `tagger` (the pipeline's view of them).

@@ -8,6 +8,10 @@ public struct EntityRecognizerTrainingOptions: Sendable {
   public var seed: UInt64 = 1
   /// Averaged weights with a smaller magnitude are dropped from the model.
   public var pruneThreshold: Float = 0.0
+  /// Folds for training a second, document-level pass (0: no second pass).
+  public var secondPassFolds = 0
+  /// Models trained with seeds `seed`, `seed + 1`, ... whose weights are averaged (1: one model).
+  public var seeds = 1
 
   public static let `default` = EntityRecognizerTrainingOptions()
   public init() {}
@@ -33,38 +37,101 @@ extension EntityRecognizer {
 
   /// Trains a recognizer, deterministically: documents are shuffled with a fixed generator and
   /// their sentences kept in order, so that the document memory sees what it sees at prediction.
-  /// `afterIteration` sees each iteration's averaged model.
+  /// `afterIteration` sees each iteration's averaged model (of the second pass, when there is one).
+  ///
+  /// With ``EntityRecognizerTrainingOptions/secondPassFolds`` set, the first pass's labels of the
+  /// training documents come from first-pass models trained on the other folds (jackknifing), so
+  /// that the second pass learns from labels as good as at prediction time, not better.
   public static func train(
-    _ sentences: [NERSentence], names: NameLexicon, types: [String] = IOB2.types,
+    _ sentences: [NERSentence], names: NameLexicon, classes: WordClasses = .empty,
+    types: [String] = IOB2.types,
     options: EntityRecognizerTrainingOptions = .default,
     afterIteration: (Int, EntityRecognizer) -> Void = { _, _ in }
   ) -> EntityRecognizer {
-    let shellHeader = ModelHeader(kind: "ner", labels: [], trainingData: "", trainingChecksum: "")
-    var shell = EntityRecognizer(
-      header: shellHeader, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names)
-    let gold = sentences.map { classes($0.gold, types: types) }
-    // Documents as ranges of sentences.
-    var documents: [Range<Int>] = []
-    var start = 0
-    for (k, s) in sentences.enumerated() where k > 0 && s.newDocument {
-      documents.append(start..<k)
-      start = k
+    let header = ModelHeader(kind: "ner", labels: [], trainingData: "", trainingChecksum: "")
+    let shell = EntityRecognizer(
+      header: header, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names,
+      classes: classes)
+    let gold = sentences.map { Self.classes($0.gold, types: types) }
+    let documents = NERSentence.documents(sentences)
+    let folds = options.secondPassFolds
+    guard folds >= 2 && documents.count >= folds else {
+      let model = shell.trainPass(sentences, gold: gold, documents: documents, options: options) { k, model in
+        afterIteration(
+          k, EntityRecognizer(header: header, types: types, model: model, names: names, classes: classes))
+      }
+      return EntityRecognizer(header: header, types: types, model: model, names: names, classes: classes)
     }
-    if start < sentences.count { documents.append(start..<sentences.count) }
-    let classCount = shell.classCount
-    var trainer = PerceptronTrainer(classCount: classCount)
-    var rng = SplitMix64(seed: options.seed)
+    // First-pass labels of each fold from a model trained on the other folds.
+    var firstLabels = [[Int32]](repeating: [], count: sentences.count)
+    for fold in 0..<folds {
+      let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
+      let model = shell.trainPass(sentences, gold: gold, documents: training, options: options) { _, _ in }
+      let recognizer = EntityRecognizer(
+        header: header, types: types, model: model, names: names, classes: classes)
+      recognizer.label(
+        sentences, documents: documents.indices.filter { $0 % folds == fold }.map { documents[$0] },
+        into: &firstLabels)
+    }
+    let first = shell.trainPass(sentences, gold: gold, documents: documents, options: options) { _, _ in }
+    let inputs = sentences.map {
+      SentenceInput(forms: $0.forms, range: 0..<$0.forms.count, xpos: $0.xposHashes, upos: $0.uposHashes)
+    }
+    var votes = [[UInt64]](repeating: [], count: sentences.count)
+    for d in documents {
+      for (k, v) in zip(d, shell.votes(Array(inputs[d]), Array(firstLabels[d]))) { votes[k] = v }
+    }
+    let second = shell.trainPass(
+      sentences, gold: gold, documents: documents, options: options, first: firstLabels, votes: votes
+    ) { k, model in
+      afterIteration(
+        k,
+        EntityRecognizer(
+          header: header, types: types, model: first, second: model, names: names, classes: classes))
+    }
+    return EntityRecognizer(
+      header: header, types: types, model: first, second: second, names: names, classes: classes)
+  }
+
+  /// First-pass labels of the sentences of `documents`, written to `labels`.
+  func label(_ sentences: [NERSentence], documents: [Range<Int>], into labels: inout [[Int32]]) {
     let workspace = Workspace(classCount: classCount)
-    var order = Array(documents.indices)
-    for iteration in 1...max(1, options.iterations) {
+    for d in documents {
+      let inputs = d.map {
+        SentenceInput(
+          forms: sentences[$0].forms, range: 0..<sentences[$0].forms.count, xpos: sentences[$0].xposHashes,
+          upos: sentences[$0].uposHashes)
+      }
+      for (k, c) in zip(d, classify(document: inputs, workspace: workspace)) { labels[k] = c }
+    }
+  }
+
+  /// Trains one pass's model over `documents` (ranges of sentences); `first` and `votes` are the
+  /// second pass's inputs per sentence.
+  func trainPass(
+    _ sentences: [NERSentence], gold: [[Int32]], documents: [Range<Int>],
+    options: EntityRecognizerTrainingOptions,
+    first: [[Int32]]? = nil, votes: [[UInt64]]? = nil, afterIteration: (Int, LinearModel) -> Void
+  ) -> LinearModel {
+    let secondPass = first != nil
+    let hasClasses = classes.wordCount > 0
+    let seeds = max(1, options.seeds)
+    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: classCount) }
+    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
+    var orders = [[Int]](repeating: Array(documents.indices), count: seeds)
+    let workspace = Workspace(classCount: classCount)
+    var model = trainers[0].freeze()
+    /// One pass over the documents in a new shuffled order.
+    func epoch(_ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]) {
       rng.shuffle(&order)
       for d in order {
         workspace.newDocument()
         for si in documents[d] {
           let s = sentences[si]
           let truth = gold[si]
-          shell.prepare(
-            s.forms, 0..<s.forms.count, xpos: s.xposHashes, upos: s.uposHashes, workspace: workspace)
+          prepare(
+            s.forms, 0..<s.forms.count, xpos: s.xposHashes, upos: s.uposHashes, workspace: workspace,
+            first: first?[si], votes: votes?[si])
           let count = truth.count
           workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.features.withUnsafeMutableBufferPointer { feats in
@@ -75,15 +142,18 @@ extension EntityRecognizer {
                 for i in 0..<count {
                   let word = tokens[i + 2].word
                   let memory = workspace.memory[word.lower] ?? 0
-                  let n = features(tokens, i, p1: p1, p2: p2, memory: memory, out: feats.baseAddress!)
+                  let n = Self.features(
+                    tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
+                    out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   trainer.score(f, into: scores)
-                  let guess = bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
+                  let guess = Self.bestAllowed(
+                    UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
                   trainer.tick()
                   trainer.update(f, truth: Int(truth[i]), guess: guess)
                   // Continue from the prediction, as at test time (the guess is always well formed).
                   let next = guess
-                  if next != 0 && remembers(word) { workspace.memory[word.lower] = UInt64(next) + 1 }
+                  if next != 0 && Self.remembers(word) { workspace.memory[word.lower] = UInt64(next) + 1 }
                   previous = next
                   p2 = p1
                   p1 = UInt64(next) + 1
@@ -93,12 +163,13 @@ extension EntityRecognizer {
           }
         }
       }
-      shell = EntityRecognizer(
-        header: shellHeader, types: types, model: trainer.freeze(threshold: options.pruneThreshold),
-        names: names)
-      afterIteration(iteration, shell)
     }
-    return shell
+    for iteration in 1...max(1, options.iterations) {
+      for k in 0..<seeds { epoch(&trainers[k], &rngs[k], &orders[k]) }
+      model = PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold)
+      afterIteration(iteration, model)
+    }
+    return model
   }
 }
 
@@ -117,6 +188,9 @@ extension EntityRecognizer {
     let types = try archive.strings("TYPE", file: file)
     guard !types.isEmpty else { throw NLPError.invalidModel(file: file, reason: "no entity types") }
     let model = try archive.linearModel(prefix: "N", classCount: 1 + 4 * types.count, file: file)
+    let second =
+      archive.has("MKEY")
+      ? try archive.linearModel(prefix: "M", classCount: 1 + 4 * types.count, file: file) : nil
     let categories = try archive.strings("GCAT", file: file)
     let keys: [UInt64] = try archive.get("GKEY", file: file)
     let masks: [Int32] = try archive.get("GVAL", file: file)
@@ -127,8 +201,9 @@ extension EntityRecognizer {
     var table = FeatureTable(minimumCapacity: max(16, keys.count))
     for (k, v) in zip(keys, masks) { table.insert(k, id: v) }
     self.init(
-      header: archive.header, types: types, model: model,
-      names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])))
+      header: archive.header, types: types, model: model, second: second,
+      names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])),
+      classes: try WordClasses(archive: archive, file: file))
   }
 
   /// The model file's contents.
@@ -139,6 +214,7 @@ extension EntityRecognizer {
     var a = ModelArchive(header: header)
     a.put("TYPE", strings: types)
     a.put(model, prefix: "N")
+    if let second { a.put(second, prefix: "M") }
     a.put("GCAT", strings: names.categories)
     var pairs: [(UInt64, Int32)] = []
     for (k, v) in zip(names.table.keys, names.table.values) where k != 0 { pairs.append((k, v)) }
@@ -146,13 +222,28 @@ extension EntityRecognizer {
     a.put("GKEY", pairs.map(\.0))
     a.put("GVAL", pairs.map(\.1))
     a.put("GMAX", [Int32(names.maximumRuns)])
+    if classes.wordCount > 0 { classes.put(into: &a) }
     return a
   }
 
   public func write(to path: String) throws { try archive().write(to: path) }
 
+  /// A copy without the weights whose magnitude is at most `threshold` (smaller, faster).
+  public func pruned(threshold: Float) -> EntityRecognizer {
+    EntityRecognizer(
+      header: header, types: types, model: model.pruned(threshold: threshold),
+      second: second?.pruned(threshold: threshold), names: names, classes: classes)
+  }
+
+  /// Features and nonzero weights of the models (first and second pass together).
+  public var size: (features: Int, weights: Int) {
+    let models = [model] + (second.map { [$0] } ?? [])
+    return (models.reduce(0) { $0 + $1.featureCount }, models.reduce(0) { $0 + $1.weightCount })
+  }
+
   /// A copy with another header (to record scores and options after training).
   public func with(header: ModelHeader) -> EntityRecognizer {
-    EntityRecognizer(header: header, types: types, model: model, names: names)
+    EntityRecognizer(
+      header: header, types: types, model: model, second: second, names: names, classes: classes)
   }
 }

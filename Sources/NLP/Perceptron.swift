@@ -84,6 +84,49 @@ public struct PerceptronTrainer: Sendable {
     entryWeight[i] += value
   }
 
+  /// The mean of several trainers' averaged weights (trainers over the same classes, e.g. with
+  /// different shuffling seeds) as one frozen model: a cheap ensemble that lowers the variance
+  /// that the order of the training data gives a perceptron.
+  public static func freeze(averaging trainers: [PerceptronTrainer], threshold: Float = 0) -> LinearModel {
+    precondition(!trainers.isEmpty)
+    if trainers.count == 1 { return trainers[0].freeze(threshold: threshold) }
+    let classCount = trainers[0].classCount
+    var sums: [UInt64: [Float]] = [:]
+    for trainer in trainers {
+      let time = Double(max(trainer.instances, 1))
+      for (key, id) in trainer.table.pairsByID() {
+        var row = sums[key] ?? [Float](repeating: 0, count: classCount)
+        var e = trainer.head[Int(id)]
+        while e >= 0 {
+          let i = Int(e)
+          let total =
+            trainer.entryTotal[i] + Double(trainer.instances - trainer.entryStamp[i])
+            * Double(trainer.entryWeight[i])
+          row[Int(trainer.entryClass[i])] += Float(total / time) / Float(trainers.count)
+          e = trainer.entryNext[i]
+        }
+        sums[key] = row
+      }
+    }
+    var keys: [UInt64] = []
+    var rowStart: [Int32] = [0]
+    var classes: [UInt16] = []
+    var weights: [Float] = []
+    for key in sums.keys.sorted() {
+      let row = sums[key]!
+      let before = classes.count
+      for (c, w) in row.enumerated() where abs(w) > threshold && w != 0 {
+        classes.append(UInt16(c))
+        weights.append(w)
+      }
+      if classes.count == before { continue }
+      keys.append(key)
+      rowStart.append(Int32(classes.count))
+    }
+    return LinearModel(
+      classCount: classCount, keys: keys, rowStart: rowStart, classes: classes, weights: weights)
+  }
+
   /// The averaged weights as a frozen model, dropping entries whose magnitude is below `threshold`.
   public func freeze(threshold: Float = 0) -> LinearModel {
     let pairs = table.pairsByID()

@@ -35,6 +35,78 @@ enum NERSupport {
     return names
   }
 
+  /// Names from the PETRARCH2 actor dictionaries (MIT): companies, international and non-state
+  /// organisations (`Phoenix.International.actors.txt`, `Phoenix.MilNonState.actors.txt`) as
+  /// `org-list`; from `Phoenix.Countries.actors.txt`, the country entries (a bare country code;
+  /// their synonyms list cities and provinces) as `place-list`, people (codes with dates of
+  /// office) as `person-list` and national institutions as `org-list`. Entries are
+  /// `NAME_WORDS_ [CODE]` lines with `+SYNONYM` lines and tab-indented `[CODE dates]` lines
+  /// (format: dictionaries-format.rst in that folder).
+  static func petrarchNames(folder: String) throws -> [NameLexicon.Name] {
+    var names: [NameLexicon.Name] = []
+    for (file, people) in [
+      ("Phoenix.International.actors.txt", false), ("Phoenix.MilNonState.actors.txt", false),
+      ("Phoenix.Countries.actors.txt", true),
+    ] {
+      let path = (folder as NSString).appendingPathComponent(file)
+      var entry: [String] = []
+      var code: String? = nil
+      var dated = false
+      func flush() {
+        defer {
+          entry = []
+          code = nil
+          dated = false
+        }
+        guard let code else { return }
+        let category: String
+        if people {
+          // Country actors: "AFGHANISTAN_ [AFG]" with its cities as synonyms; people carry a
+          // country code with a role and dates ("[AFGGOV 950101-960626]"); institutions a
+          // role without dates ("[AFGMIL]").
+          guard code.count >= 3 else { return }
+          category = code.count == 3 ? "place-list" : dated ? "person-list" : "org-list"
+        } else {
+          guard
+            code.hasPrefix("MNC") || code.hasPrefix("IGO") || code.hasPrefix("NGO") || code.hasSuffix("REB")
+          else { return }
+          category = "org-list"
+        }
+        for text in entry {
+          let words = text.split(separator: " ")
+          if category == "person-list" && words.count < 2 { continue }
+          let short = words.count == 1 && text.count <= 4
+          names.append(.init(text: text, category: category, caseSensitive: short))
+        }
+      }
+      for raw in try InputFile.text(path).split(separator: "\n", omittingEmptySubsequences: false) {
+        let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { continue }
+        if line.first == "\t" || line.first == " " {
+          if code == nil, trimmed.hasPrefix("[") {
+            code = String(trimmed.dropFirst().prefix { $0 != " " && $0 != "]" })
+          }
+          if trimmed.hasPrefix("["), trimmed.contains(where: \.isNumber) { dated = true }
+          continue
+        }
+        let isSynonym = trimmed.hasPrefix("+")
+        if !isSynonym { flush() }
+        let body = isSynonym ? trimmed.dropFirst() : Substring(trimmed)
+        let name = body.prefix { $0 != " " && $0 != "\t" && $0 != "[" }
+        if let open = body.firstIndex(of: "["), code == nil {
+          code = String(body[body.index(after: open)...].prefix { $0 != " " && $0 != "]" })
+        }
+        var text = name.replacingOccurrences(of: "_", with: " ")
+        if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
+        text = text.trimmingCharacters(in: .whitespaces)
+        if text.count >= 2 { entry.append(text) }
+      }
+      flush()
+    }
+    return names
+  }
+
   static func tagging(_ path: String?) throws -> TaggingModel {
     try path.map { try TaggingModel(contentsOf: $0) }
       ?? TaggingModel(contentsOf: SyntaxAnnotator.bundledPath(SyntaxAnnotator.taggerResource))
@@ -86,9 +158,16 @@ struct TrainNER: ParsableCommand {
   @Option(help: "Tagger model for predicted tags (default: bundled).") var tagger: String?
   @Option(help: "Training iterations.") var iterations = EntityRecognizerTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling.") var seed = EntityRecognizerTrainingOptions.default.seed
+  @Option(help: "Average the weights of models trained with this many seeds (seed, seed + 1, ...).")
+  var seeds = 1
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = EntityRecognizerTrainingOptions
     .default.pruneThreshold
   @Flag(help: "Train without gazetteer features (for comparison).") var noGazetteer = false
+  @Option(
+    help:
+      "PETRARCH2 dictionary folder: its companies, organisations and people are added to the name features."
+  )
+  var actors: String?
   @Flag(help: "Learn OTH as a type of its own (never reported) instead of reading it as O.") var learnOther =
     false
   @Option(
@@ -97,26 +176,62 @@ struct TrainNER: ParsableCommand {
   )
   var jackknife: String?
   @Option(help: "Folds for --jackknife.") var folds = 5
+  @Option(
+    help:
+      "Also train on a lowercased copy of every Nth document (0: none), for names written in lowercase in web text."
+  )
+  var lowercased = 0
+  @Option(
+    help:
+      "Unlabelled text for word classes and capitalization statistics (repeatable): a CoNLL-U file, a plain-text file (one or more sentences a line), or a folder of ECB+ token XML files."
+  )
+  var unlabelled: [String] = []
+  @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
+  @Option(help: "Exchange-algorithm passes per granularity.") var classIterations = 8
+  @Option(
+    help:
+      "Train a second, document-level pass over the first pass's labels, jackknifed over this many folds of documents (0: none)."
+  )
+  var secondPass = 0
   @Option(help: "Tagger training iterations for --jackknife.") var foldIterations = 5
 
   func run() throws {
     let started = Date()
     let tagging = try NERSupport.tagging(tagger)
-    let trainIOB2 = try NERSupport.readIOB2(train)
+    var trainIOB2 = try NERSupport.readIOB2(train)
+    if lowercased > 0 { trainIOB2 += Self.lowercasedCopies(trainIOB2, every: lowercased) }
     let types = learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types
     var trainSentences = NERSentence.tagged(trainIOB2, tagger: tagging.tagger, types: types)
     if let jackknife {
       trainSentences = try jackknifed(trainIOB2, treebank: readCoNLLU(jackknife), started: started)
     }
     let devSentences = try dev.map { NERSentence.tagged(try NERSupport.readIOB2($0), tagger: tagging.tagger) }
-    let names =
-      noGazetteer ? NameLexicon.empty : NameLexicon(names: NERSupport.names(from: try Gazetteer.bundled()))
+    var nameList = noGazetteer ? [] : NERSupport.names(from: try Gazetteer.bundled())
+    if let actors { nameList += try NERSupport.petrarchNames(folder: actors) }
+    let names = NameLexicon(names: nameList)
+    let granularities = classes.split(separator: ",").compactMap { Int($0) }
+    guard granularities.count <= 3, granularities.allSatisfy({ $0 >= 2 && $0 <= 511 }) else {
+      throw ValidationError("--classes: at most three counts, each 2...511")
+    }
+    var wordClasses = WordClasses.empty
+    if !unlabelled.isEmpty {
+      var text: [[String]] = []
+      for path in unlabelled { text += try UnlabelledText.sentences(path) }
+      printError("unlabelled text: \(text.count) sentences, \(text.reduce(0) { $0 + $1.count }) tokens")
+      wordClasses = WordClasses.learn(text, granularities: granularities, iterations: classIterations) {
+        printError($0)
+      }
+    }
     var options = EntityRecognizerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
     options.pruneThreshold = prune
+    options.secondPassFolds = secondPass
+    options.seeds = seeds
     var last = NERScore()
-    let recognizer = EntityRecognizer.train(trainSentences, names: names, types: types, options: options) {
+    let recognizer = EntityRecognizer.train(
+      trainSentences, names: names, classes: wordClasses, types: types, options: options
+    ) {
       iteration, model in
       guard let devSentences else {
         printError("iteration \(iteration)")
@@ -136,16 +251,30 @@ struct TrainNER: ParsableCommand {
       kind: "ner", labels: recognizer.labels, trainingData: URL(fileURLWithPath: train).lastPathComponent,
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
-        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
+        "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
+        "prune": String(prune),
         "tagger": jackknife == nil
           ? tagging.header.trainingChecksum
           : "jackknifed, \(folds) folds of \(URL(fileURLWithPath: jackknife!).lastPathComponent), \(foldIterations) iterations",
         "gazetteerNames": String(names.nameCount),
+        "actorNames": actors.map { URL(fileURLWithPath: $0).lastPathComponent + " (PETRARCH2, MIT)" }
+          ?? "none",
+        "wordClasses": unlabelled.isEmpty
+          ? "none"
+          : "\(classes) classes, \(classIterations) passes, \(wordClasses.wordCount) words from "
+            + unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "),
         "labels": learnOther
           ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
-        "decoding": "greedy, well-formed spans",
+        "decoding": secondPass >= 2
+          ? "greedy, well-formed spans; second document-level pass (first pass jackknifed over \(secondPass) folds)"
+          : "greedy, well-formed spans",
+        "lowercasedCopies": lowercased > 0 ? "every \(lowercased)th document" : "none",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
-        "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0",
+        "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
+          + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
+          + (unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
+          + (unlabelled.contains { $0.contains("ud-english-ewt") } ? "; UD English EWT, CC BY-SA 4.0" : "")
+          + (unlabelled.contains { $0.contains("carb") } ? "; CaRB sentences, MIT" : ""),
       ])
     try recognizer.with(header: header).write(to: output)
     printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
@@ -153,6 +282,23 @@ struct TrainNER: ParsableCommand {
 }
 
 extension TrainNER {
+  /// Lowercased copies of every `n`th document (tags kept), each starting a document of its own.
+  static func lowercasedCopies(_ sentences: [IOB2Sentence], every n: Int) -> [IOB2Sentence] {
+    var result: [IOB2Sentence] = []
+    var document = -1
+    for s in sentences {
+      if s.newDocument != nil || document < 0 { document += 1 }
+      guard document % n == n - 1 else { continue }
+      var copy = s
+      if s.newDocument == nil && result.isEmpty { copy.comments.append("# newdoc id = lowercased") }
+      for k in copy.rows.indices where copy.rows[k].count > 1 {
+        copy.rows[k][1] = copy.rows[k][1].lowercased()
+      }
+      result.append(copy)
+    }
+    return result
+  }
+
   /// Training sentences tagged fold by fold: sentence `k` of the treebank is in fold `k % folds`;
   /// IOB2 sentences whose sent_id the treebank lacks are tagged by the bundled tagger.
   func jackknifed(_ sentences: [IOB2Sentence], treebank: [CoNLLUSentence], started: Date) throws
@@ -194,6 +340,58 @@ extension TrainNER {
   }
 }
 
+// MARK: - Unlabelled text
+
+/// Tokenized sentences of unlabelled text for ``WordClasses``.
+enum UnlabelledText {
+  static func sentences(_ path: String) throws -> [[String]] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw ValidationError("\(path): no such file or folder")
+    }
+    if isFolder.boolValue {
+      guard let walker = FileManager.default.enumerator(atPath: path) else {
+        throw ValidationError("\(path): cannot read folder")
+      }
+      var files: [String] = []
+      for case let name as String in walker where name.hasSuffix(".xml") { files.append(name) }
+      var result: [[String]] = []
+      for name in files.sorted() { result += try ecbTokens((path as NSString).appendingPathComponent(name)) }
+      return result
+    }
+    if path.hasSuffix(".conllu") { return try readCoNLLU(path).map { $0.words.map(\.form) } }
+    var document = Document(article: Article(id: path, source: path, text: try InputFile.text(path)))
+    Segmenter().segment(&document)
+    return document.sentences.map { Array(document.forms[$0]) }
+  }
+
+  /// The sentences of an ECB+ file: `<token t_id=".." sentence="N" ...>word</token>` lines.
+  static func ecbTokens(_ path: String) throws -> [[String]] {
+    var result: [[String]] = []
+    var current: [String] = []
+    var sentence = ""
+    for line in try InputFile.text(path).split(separator: "\n") {
+      guard line.hasPrefix("<token "), let open = line.firstIndex(of: ">"),
+        let close = line.range(of: "</token>", options: .backwards),
+        let s = line.range(of: "sentence=\"")
+      else { continue }
+      let id = line[s.upperBound...].prefix { $0 != "\"" }
+      if id != sentence && !current.isEmpty {
+        result.append(current)
+        current = []
+      }
+      sentence = String(id)
+      let word = line[line.index(after: open)..<close.lowerBound]
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&amp;", with: "&")
+      if !word.isEmpty { current.append(word) }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+}
+
 // MARK: - eval ner
 
 struct EvalNER: ParsableCommand {
@@ -227,10 +425,12 @@ struct EvalNER: ParsableCommand {
 struct BenchNER: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ner",
-    abstract: "Tokens per second of the entity recognizer alone, beside the tagger + parser, on one core.",
+    abstract:
+      "Tokens per second of the entity recognizer, and of recognition + linking, beside the tagger + parser, on one core.",
     discussion: """
-      Tags and parses the corpus once (not timed for the recognizer), then times the recognizer
-      and the tagger + lemmatizer + parser over the whole corpus several times; reports medians.
+      Tags and parses the corpus once (not timed for the recognizer), then times the recognizer,
+      the recognizer + mention finding + gazetteer linking (as build runs them), and the tagger +
+      lemmatizer + parser over the whole corpus several times; reports medians.
       """
   )
 
@@ -283,19 +483,27 @@ struct BenchNER: ParsableCommand {
       return rates[rates.count / 2]
     }
     let ner = measure("ner") { recognizer.entities(in: $0).count }
+    let linker = EntityLinker(gazetteer: try Gazetteer.bundled())
+    let finder = MentionFinder()
+    let linking = measure("ner+linking") { d in
+      var d = d
+      d.entities = recognizer.entities(in: d)
+      return linker.link(d, candidates: finder.candidates(in: d)).links.count
+    }
     let syntaxRate = measure(stages) { d in
       var d = d
       syntax.annotate(&d)
       return d.lemmas.count
     }
     let share = syntaxRate / ner
+    let linkingShare = syntaxRate / linking
     if json {
       print(
-        "{\"articles\": \(documents.count), \"tokens\": \(tokens), \"runs\": \(runs), \"ner\": \(Int(ner)), \"baseline\": \"\(stages)\", \"baselineTokensPerSecond\": \(Int(syntaxRate)), \"nerTimeShare\": \(String(format: "%.3f", share))}"
+        "{\"articles\": \(documents.count), \"tokens\": \(tokens), \"runs\": \(runs), \"ner\": \(Int(ner)), \"baseline\": \"\(stages)\", \"baselineTokensPerSecond\": \(Int(syntaxRate)), \"nerTimeShare\": \(String(format: "%.3f", share)), \"nerLinking\": \(Int(linking)), \"nerLinkingTimeShare\": \(String(format: "%.3f", linkingShare))}"
       )
     } else {
       print(
-        "tokens/s (median of \(runs)): ner \(Int(ner)), \(stages) \(Int(syntaxRate)); ner adds \(String(format: "%.1f", 100 * share))% to the \(stages) time"
+        "tokens/s (median of \(runs)): ner \(Int(ner)), \(stages) \(Int(syntaxRate)); ner adds \(String(format: "%.1f", 100 * share))% to the \(stages) time, ner + linking \(Int(linking)) tokens/s adds \(String(format: "%.1f", 100 * linkingShare))%"
       )
     }
   }

@@ -198,12 +198,17 @@ struct PruneModel: ParsableCommand {
 
   @Option(help: "Model file to prune.") var model: String
   @Option(help: "Drop weights whose magnitude is at most this.") var threshold: Float
-  @Option(help: "Development data (CoNLL-U) to score the pruned model on.") var dev: String?
+  @Option(help: "Development data to score the pruned model on (CoNLL-U; IOB2 for a recognizer).") var dev:
+    String?
   @Option(help: "Tagger for parser scoring (default: bundled).") var tagger: String?
   @Option(name: .shortAndLong, help: "Model file to write.") var output: String
 
   func run() throws {
     let archive = try ModelArchive(contentsOf: model)
+    if archive.header.kind == "ner" {
+      try pruneRecognizer()
+      return
+    }
     let devSentences = try dev.map(readCoNLLU)
     if archive.header.kind == "tagger" {
       let original = try TaggingModel(contentsOf: model)
@@ -243,5 +248,29 @@ struct PruneModel: ParsableCommand {
       }
       try result.write(to: output)
     }
+  }
+}
+
+extension PruneModel {
+  /// The recognizer branch: `--dev` is an IOB2 file here.
+  func pruneRecognizer() throws {
+    let original = try EntityRecognizer(contentsOf: model)
+    let pruned = original.pruned(threshold: threshold)
+    var header = original.header
+    header.options["prune"] = String(threshold)
+    printError(
+      "features \(original.size.features) → \(pruned.size.features), weights \(original.size.weights) → \(pruned.size.weights)"
+    )
+    if let dev {
+      let sentences = NERSentence.tagged(
+        try NERSupport.readIOB2(dev), tagger: try NERSupport.tagging(tagger).tagger)
+      let score = NERScore.score(gold: sentences.map(\.gold), predicted: pruned.recognize(sentences))
+      printError(
+        "dev P \(percent(score.total.precision)) R \(percent(score.total.recall)) F1 \(percent(score.total.f1))"
+      )
+      header.scores = ["dev.P": score.total.precision, "dev.R": score.total.recall, "dev.F1": score.total.f1]
+      for (type, c) in score.byType { header.scores["dev.\(type).F1"] = c.f1 }
+    }
+    try pruned.with(header: header).write(to: output)
   }
 }

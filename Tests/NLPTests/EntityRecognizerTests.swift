@@ -68,6 +68,17 @@ enum NERFixtures {
     #expect(loaded.names.categories == ["capital"])
   }
 
+  @Test func pruningDropsSmallWeightsOnly() throws {
+    let recognizer = try NERFixtures.trained()
+    let dev = try NERFixtures.sentences(NERFixtures.iob2(count: 12, offset: 2))
+    let light = recognizer.pruned(threshold: 0)
+    #expect(light.size == recognizer.size)
+    #expect(light.recognize(dev) == recognizer.recognize(dev))
+    let empty = recognizer.pruned(threshold: 1000)  // above every weight of this tiny model
+    #expect(empty.size.weights == 0)
+    #expect(empty.recognize(dev).allSatisfy { $0.allSatisfy { $0 == "O" } })
+  }
+
   @Test func trainingIsDeterministic() throws {
     let a = try NERFixtures.trained(iterations: 2).archive().encoded()
     let b = try NERFixtures.trained(iterations: 2).archive().encoded()
