@@ -29,7 +29,8 @@ public struct DependencyClaimExtractor: ClaimExtractor {
     var linked = LinkedMentions(linker.link(document, candidates: finder.candidates(in: document)))
     var claims: [Claim] = []
     if Self.hasParse(document) {
-      var reader = ClaimReader(document: document, linked: linked, lexicon: lexicon)
+      var reader = ClaimReader(
+        document: document, linked: linked, lexicon: lexicon, gazetteer: linker.gazetteer)
       for sentenceIndex in document.sentences.indices {
         claims.append(contentsOf: reader.claims(in: sentenceIndex))
       }
@@ -53,14 +54,17 @@ struct ClaimReader {
   let document: Document
   let linked: LinkedMentions
   let lexicon: VerbLexicon
+  /// Knows the agent nouns ("troops", "officials") that act for the country a demonym names.
+  let gazetteer: Gazetteer?
   var concepts: ConceptTable
   /// Job title and affiliation (entity index) found for entity indices.
   var roles: [Int: (title: String, affiliation: Int?)] = [:]
 
-  init(document: Document, linked: LinkedMentions, lexicon: VerbLexicon) {
+  init(document: Document, linked: LinkedMentions, lexicon: VerbLexicon, gazetteer: Gazetteer? = nil) {
     self.document = document
     self.linked = linked
     self.lexicon = lexicon
+    self.gazetteer = gazetteer
     concepts = ConceptTable(startIndex: linked.entities.count)
   }
 
@@ -300,6 +304,7 @@ struct ClaimReader {
       if entity >= 0 && tree.upos(token) == "PROPN" { return entity }
     }
     guard tree.upos(token) == "NOUN" else { return nil }
+    if let country = countryActing(through: token, tree: tree) { return country }
     var start = token
     while start > tree.sentence.lowerBound, tree.upos(start - 1) == "NOUN",
       linked.entityAtToken[start - 1] < 0,
@@ -314,6 +319,31 @@ struct ClaimReader {
       span: document.span(ofTokens: tokens))
     return concepts.index(phrase: phrase, mention: mention)
   }
+
+  /// The country whose agents an agent noun with a demonym or country name before it stands for:
+  /// "North Korean troops", "South Korean officials", "Russia's forces" act for their country. Only
+  /// agents of the state by the gazetteer's role list (government, military, police, intelligence,
+  /// courts, legislature, and officials): "Peru's rebels" or "Russian experts" are no such agents,
+  /// and things ("North Korean presence") are no agents at all.
+  private func countryActing(through noun: Int, tree: DependencyTree) -> Int? {
+    guard let gazetteer else { return nil }
+    let code = gazetteer.roleCode(tree.word(noun)) ?? gazetteer.roleCode(tree.lemma(noun))
+    let isStateAgent =
+      code.map { code in Self.stateAgentCodes.contains { code.hasPrefix($0) } } ?? false
+      || Self.stateAgentNouns.contains(tree.lemma(noun).lowercased())
+    guard isStateAgent else { return nil }
+    for child in tree.children(of: noun)
+    where ["amod", "compound"].contains(String(tree.relation(child))) || tree.label(child) == "nmod:poss" {
+      let entity = Int(linked.entityAtToken[child])
+      if entity >= 0, linked.entities[entity].type == .country { return entity }
+    }
+    return nil
+  }
+
+  /// CAMEO agent codes of the state: government, military, police, intelligence, courts, legislature.
+  static let stateAgentCodes = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]
+  /// Role heads without a CAMEO code that speak for a state.
+  static let stateAgentNouns: Set<String> = ["official", "representative", "spokesperson", "spokespeople"]
 
   private func isNamed(_ index: Int) -> Bool { index < linked.entities.count }
 

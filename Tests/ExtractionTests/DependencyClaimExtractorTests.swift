@@ -129,6 +129,33 @@ import Text
     #expect(found == ["country:canada meet country:peru"])
   }
 
+  // MARK: - Agents of a country
+
+  @Test(arguments: [("troops", "troop"), ("officials", "official"), ("diplomats", "diplomat")])
+  func agentNounsAfterADemonymActForTheCountry(noun: String, lemma: String) {
+    let found = triples(
+      """
+      Iranian Iranian ADJ 2 amod
+      \(noun) \(lemma) NOUN 3 nsubj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 3 obj
+      """)
+    #expect(found == ["country:iran condemn country:peru"])
+  }
+
+  // Things are no agents; experts and rebels are agents, but not of the state.
+  @Test(arguments: [("presence", "presence"), ("experts", "expert"), ("rebels", "rebel")])
+  func otherNounsAfterADemonymStayConcepts(noun: String, lemma: String) {
+    let found = triples(
+      """
+      Iranian Iranian ADJ 2 amod
+      \(noun) \(lemma) NOUN 3 nsubj
+      worried worry VERB 0 root
+      Peru Peru PROPN 3 obj
+      """)
+    #expect(found == ["concept:\(noun) worry country:peru"])
+  }
+
   @Test func coordinatedSubjectsGiveOneClaimEach() {
     let found = triples(
       """
