@@ -242,7 +242,11 @@ public struct LinearModel: Sendable {
 
   /// A copy without the entries whose weight magnitude is at most `threshold`.
   public func pruned(threshold: Float) -> LinearModel {
-    let limit = Int32((threshold / scale).rounded(.down))
+    // Quantized weights are 16-bit: any limit past Int16.max drops them all, and converting a
+    // huge (or infinite) ratio to an integer directly would trap.
+    let ratio = (threshold / scale).rounded(.down)
+    let limit: Int32 =
+      ratio.isNaN || ratio < 0 ? -1 : ratio > Float(Int16.max) ? Int32(Int16.max) : Int32(ratio)
     var newKeys: [UInt64] = []
     var newRows: [Int32] = [0]
     var newEntries: [UInt32] = []

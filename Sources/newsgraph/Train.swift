@@ -203,6 +203,12 @@ struct PruneModel: ParsableCommand {
   @Option(help: "Tagger for parser scoring (default: bundled).") var tagger: String?
   @Option(name: .shortAndLong, help: "Model file to write.") var output: String
 
+  func validate() throws {
+    guard threshold.isFinite, threshold >= 0 else {
+      throw ValidationError("--threshold must be a number of 0 or more, not \(threshold)")
+    }
+  }
+
   func run() throws {
     let archive = try ModelArchive(contentsOf: model)
     if archive.header.kind == "ner" {

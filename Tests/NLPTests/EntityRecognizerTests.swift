@@ -77,6 +77,10 @@ enum NERFixtures {
     let empty = recognizer.pruned(threshold: 1000)  // above every weight of this tiny model
     #expect(empty.size.weights == 0)
     #expect(empty.recognize(dev).allSatisfy { $0.allSatisfy { $0 == "O" } })
+    // Thresholds far past any 16-bit weight, or infinite, drop everything instead of trapping.
+    for huge in [Float.greatestFiniteMagnitude, .infinity] {
+      #expect(recognizer.pruned(threshold: huge).size.weights == 0)
+    }
   }
 
   @Test func trainingIsDeterministic() throws {
