@@ -21,10 +21,15 @@ struct NewsGraphCommand: AsyncParsableCommand {
 /// On SIGINT or SIGTERM, removes temporary output files before exiting, so an interrupted run
 /// leaves earlier outputs intact and nothing half-written.
 enum InterruptCleanup {
+  /// A serial queue of its own: the global queue's threads may all be busy with articles
+  /// (`concurrentPerform` takes one per core), and a handler waiting for one would not run until
+  /// the work is done. A serial queue gets a thread of its own when it needs one.
+  static let queue = DispatchQueue(label: "newsgraph.interrupt")
+
   static func install() -> [any DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { signalNumber in
       signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
       source.setEventHandler {
         AtomicFile.removePending()
         exit(128 + signalNumber)
