@@ -108,6 +108,8 @@ public struct Gazetteer: Sendable {
   /// What each trie value means: entry index and kind, packed as `entry << 3 | kind`.
   private var nameTargets: [Int32] = []
   private var roleTrie = GazetteerTrie(keys: [])
+  /// The CAMEO code of each role phrase by its key (the first role of a key, as the list orders them).
+  private var roleCodeByKey: [String: String] = [:]
   /// Bit 0: the word can be part of a title; bit 1: it can end one (a role head); bit 2: a
   /// whole role phrase ends here.
   private var roleFlags: [UInt8] = []
@@ -310,6 +312,11 @@ public struct Gazetteer: Sendable {
       roleFlags.append(flag)
     }
     roleTrie = GazetteerTrie(keys: keys)
+    roleCodeByKey = [:]
+    for role in roles {
+      let key = GazetteerKey.of(role.phrase)
+      if roleCodeByKey[key] == nil { roleCodeByKey[key] = role.code }
+    }
   }
 
   /// CAMEO religion codes (Christian, Catholic, Muslim, Jewish, Buddhist, Hindu, ...).
@@ -397,8 +404,7 @@ public struct Gazetteer: Sendable {
   /// The CAMEO code of a role phrase ("foreign minister" → `GOVFRM`), any case or plural the
   /// dictionary lists.
   public func roleCode(_ phrase: String) -> String? {
-    let key = GazetteerKey.of(phrase.lowercased())
-    return roles.first { GazetteerKey.of($0.phrase) == key }?.code
+    roleCodeByKey[GazetteerKey.of(phrase.lowercased())]
   }
 
   /// Whether a token can be part of a title ("Defense", "Foreign", "Minister").
