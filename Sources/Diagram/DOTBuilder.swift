@@ -75,29 +75,16 @@ public struct DOTBuilder: Sendable {
     let graph = pruned.graph
     var index: [String: Int] = [:]
     for (offset, entity) in graph.entities.enumerated() { index[entity.key] = offset }
-    var parent = Array(graph.entities.indices)
-    func root(_ node: Int) -> Int {
-      var node = node
-      while parent[node] != node {
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-      }
-      return node
+    let edges = graph.relations.compactMap { relation -> (Int, Int)? in
+      guard let a = index[relation.subject], let b = index[relation.object] else { return nil }
+      return (a, b)
     }
-    for relation in graph.relations {
-      guard let a = index[relation.subject], let b = index[relation.object] else { continue }
-      let (ra, rb) = (root(a), root(b))
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
-    var members: [Int: Set<Int>] = [:]
-    for node in graph.entities.indices { members[root(node), default: []].insert(node) }
-    return members.keys.sorted().map { first in
+    return ConnectedParts.of(count: graph.entities.count, edges: edges).map { part in
       var out = ""
-      write(pruned, drawing: members[first], titled: false, to: &out)
+      write(pruned, drawing: Set(part), titled: false, to: &out)
       return out
     }
   }
-
   /// The DOT text of a graph with the diagram's title and no node, to measure the title.
   public func titleDOT(_ pruned: PrunedGraph) -> String {
     let drawn = drawnRelations(pruned.graph)

@@ -166,23 +166,11 @@ public struct DiffDiagram: Sendable {
   private static func parts(_ nodes: [String], _ edges: [(String, String)]) -> [Set<String>] {
     var index: [String: Int] = [:]
     for (position, key) in nodes.enumerated() { index[key] = position }
-    var parent = Array(nodes.indices)
-    func root(_ node: Int) -> Int {
-      var node = node
-      while parent[node] != node {
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-      }
-      return node
+    let pairs = edges.compactMap { edge -> (Int, Int)? in
+      guard let a = index[edge.0], let b = index[edge.1] else { return nil }
+      return (a, b)
     }
-    for (subject, object) in edges {
-      guard let a = index[subject], let b = index[object] else { continue }
-      let (ra, rb) = (root(a), root(b))
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
-    var members: [Int: Set<String>] = [:]
-    for (position, key) in nodes.enumerated() { members[root(position), default: []].insert(key) }
-    return members.keys.sorted().map { members[$0]! }
+    return ConnectedParts.of(count: nodes.count, edges: pairs).map { Set($0.map { nodes[$0] }) }
   }
 
   // MARK: - Legend and tooltips

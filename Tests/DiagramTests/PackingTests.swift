@@ -55,6 +55,11 @@ struct PackingTests {
     #expect(packing.offsets[0].x == 0)
   }
 
+  @Test func connectedPartsComeInTheOrderOfTheirFirstNode() {
+    #expect(ConnectedParts.of(count: 6, edges: [(4, 0), (3, 5), (0, 2)]) == [[0, 2, 4], [1], [3, 5]])
+    #expect(ConnectedParts.of(count: 0, edges: []).isEmpty)
+  }
+
   // MARK: - Graphviz coordinates
 
   @Test(arguments: [
