@@ -38,17 +38,23 @@ public struct DiagramRenderer: Sendable {
   /// The DOT text for `graph` after pruning (for `.dot` output): the drawing that ``render(_:options:)``
   /// makes, screen fit included, without positions.
   public func dot(_ graph: KnowledgeGraph, options: Options = .default) throws(DiagramError) -> DOTDiagram {
-    let source = try unfittedDOT(graph, options: options)
-    guard source.engine == .dot, options.fit != nil else { return source }
-    return try packedLayout(graph, options: options).source
+    let (pruned, engine) = try prunedToLimits(graph, options: options)
+    guard engine == .dot, options.fit != nil else { return dotText(pruned, engine: engine, options: options) }
+    return try packedLayout(graph, options: options, first: pruned).source
   }
 
-  /// The DOT text for `graph` after pruning to the options' limits, before any fitting.
-  private func unfittedDOT(_ graph: KnowledgeGraph, options: Options) throws(DiagramError) -> DOTDiagram {
+  /// `graph` pruned to the options' limits, before any fitting, and the engine for it.
+  private func prunedToLimits(_ graph: KnowledgeGraph, options: Options) throws(DiagramError)
+    -> (PrunedGraph, LayoutEngine)
+  {
     let pruned = try GraphPruner(options: options.pruning).prune(graph)
     let engine =
       options.layout
       ?? .automatic(nodes: pruned.graph.entities.count, edges: pruned.graph.relations.count)
+    return (pruned, engine)
+  }
+
+  private func dotText(_ pruned: PrunedGraph, engine: LayoutEngine, options: Options) -> DOTDiagram {
     var style = options.style
     style.engine = engine
     return DOTDiagram(dot: DOTBuilder(options: style).build(pruned), summary: pruned.summary, engine: engine)
@@ -63,14 +69,14 @@ public struct DiagramRenderer: Sendable {
     -> RenderedDiagram
   {
     let renderer = GraphvizRenderer()
-    let source = try unfittedDOT(graph, options: options)
-    guard source.engine == .dot else {
-      let bytes = try renderer.render(dot: source.dot, format: options.format, layout: source.engine)
+    let (pruned, engine) = try prunedToLimits(graph, options: options)
+    guard engine == .dot else {
+      let source = dotText(pruned, engine: engine, options: options)
+      let bytes = try renderer.render(dot: source.dot, format: options.format, layout: engine)
       return RenderedDiagram(
-        bytes: bytes, dot: source.dot, summary: source.summary, engine: source.engine,
-        format: options.format)
+        bytes: bytes, dot: source.dot, summary: source.summary, engine: engine, format: options.format)
     }
-    let packed = try packedLayout(graph, options: options)
+    let packed = try packedLayout(graph, options: options, first: pruned)
     let bytes = try renderer.render(
       dot: packed.source.dot, placing: packed.chosen.layouts, at: packed.chosen.packing.offsets,
       format: options.format)
@@ -80,7 +86,9 @@ public struct DiagramRenderer: Sendable {
   }
 
   /// The `dot` drawing: parts laid out one by one and packed, with fewer entities until it fits.
-  private func packedLayout(_ graph: KnowledgeGraph, options: Options) throws(DiagramError)
+  /// `first` is `graph` pruned to the options' limits, the first try.
+  private func packedLayout(_ graph: KnowledgeGraph, options: Options, first pruned: PrunedGraph)
+    throws(DiagramError)
     -> (source: DOTDiagram, chosen: PackedAttempt, fitted: Bool)
   {
     let renderer = GraphvizRenderer()
@@ -89,16 +97,18 @@ public struct DiagramRenderer: Sendable {
     let builder = DOTBuilder(options: style)
     let aspect = options.fit?.aspect ?? 16.0 / 9.0
 
-    /// One try: prune to at most `entities` (nil: the options' limits), lay the parts out, pack.
-    func attempt(entities: Int?) throws(DiagramError) -> PackedAttempt {
+    /// One try: prune to at most `entities`, lay the parts out, pack.
+    func attempt(entities: Int) throws(DiagramError) -> PackedAttempt {
       var pruning = options.pruning
-      if let entities {
-        // Relations shrink in the same ratio: the lines between hubs are what fills the picture.
-        let base = options.pruning.maxNodes ?? graph.entities.count
-        pruning.maxNodes = entities
-        pruning.maxEdges = options.pruning.maxEdges.map { max(entities, $0 * entities / max(base, 1)) }
-      }
-      let pruned = try GraphPruner(options: pruning).prune(graph)
+      // Relations shrink in the same ratio: the lines between hubs are what fills the picture.
+      let base = options.pruning.maxNodes ?? graph.entities.count
+      pruning.maxNodes = entities
+      pruning.maxEdges = options.pruning.maxEdges.map { max(entities, $0 * entities / max(base, 1)) }
+      return try attempt(try GraphPruner(options: pruning).prune(graph))
+    }
+
+    /// Lays the parts of `pruned` out and packs them.
+    func attempt(_ pruned: PrunedGraph) throws(DiagramError) -> PackedAttempt {
       let layouts = try builder.componentDOTs(pruned).map { dot throws(DiagramError) in
         try renderer.layOut(dot: dot)
       }
@@ -112,7 +122,7 @@ public struct DiagramRenderer: Sendable {
         width: max(packing.width, title.width) + pad, height: packing.height + title.height + pad)
     }
 
-    let first = try attempt(entities: nil)
+    let first = try attempt(pruned)
     var chosen = first
     var fitted = false
     if let fit = options.fit,

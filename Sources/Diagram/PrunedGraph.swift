@@ -60,7 +60,7 @@ public struct PruneSummary: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// 1204 → "1,204", the same on every locale.
-  static func grouped(_ number: Int) -> String {
+  public static func grouped(_ number: Int) -> String {
     let digits = String(number.magnitude)
     var out = ""
     for (offset, digit) in digits.enumerated() {

@@ -1,3 +1,4 @@
+import Diagram
 import Foundation
 import Text
 
@@ -33,28 +34,17 @@ final class ProgressReporter: @unchecked Sendable {
   static func line(articles: Int, expected: Int?, tokens: Int, seconds: Double) -> String {
     var parts: [String] = []
     if let expected, expected >= articles {
-      parts.append("\(grouped(articles))/\(grouped(expected)) articles")
+      parts.append("\(PruneSummary.grouped(articles))/\(PruneSummary.grouped(expected)) articles")
     } else {
-      parts.append("\(grouped(articles)) articles")
+      parts.append("\(PruneSummary.grouped(articles)) articles")
     }
-    parts.append("\(grouped(Int(Double(tokens) / seconds))) tokens/s")
+    parts.append("\(PruneSummary.grouped(Int(Double(tokens) / seconds))) tokens/s")
     parts.append("\(Int(seconds)) s")
     if let expected, expected >= articles, articles > 0 {
       let left = seconds * Double(expected - articles) / Double(articles)
       parts.append("about \(Int(left.rounded(.up))) s left")
     }
     return parts.joined(separator: " · ")
-  }
-
-  /// 1204 → "1,204".
-  static func grouped(_ number: Int) -> String {
-    let digits = String(number.magnitude)
-    var out = ""
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return number < 0 ? "-" + out : out
   }
 
   // MARK: - Counting the inputs
