@@ -131,6 +131,14 @@ struct ClaimReader {
       }
       for subject in subjects {
         for object in objects {
+          // "condemn any action that contributes to X" condemns X too.
+          for effect in reader.effects(of: object) {
+            guard let target = argument(effect, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
+            else { continue }
+            add(
+              subject, predicate, target, modality: clause.modality, negated: clause.negated,
+              attribution: speaker, base: base - 0.1)
+          }
           guard let target = argument(object, tree: tree, sentenceIndex: sentenceIndex, speaker: speaker)
           else { continue }
           add(

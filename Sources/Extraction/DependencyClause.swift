@@ -86,8 +86,9 @@ struct ClauseReader {
     }
     var obliques: [DependencyClause.Oblique] = []
     var agent: Int?
+    let absolute = absoluteSubject(of: token)
     for child in tree.children(of: token)
-    where tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod") {
+    where child != absolute && (tree.relation(child) == "obl" || (copula && tree.relation(child) == "nmod")) {
       let cases = tree.prepositions(of: child)
       let prepositionLemma = cases.map { tree.lemma($0) }.joined(separator: "_")
       if passive && (tree.label(child) == "obl:agent" || prepositionLemma == "by") {
@@ -120,6 +121,8 @@ struct ClauseReader {
   /// The subjects of a clause, with whether they were inherited from another clause.
   func subjects(of token: Int) -> ([Int], Bool) {
     var own = tree.children(of: token).filter { ["nsubj", "csubj"].contains(String(tree.relation($0))) }
+    // Found by word order, not by the parse: scored like an inherited subject.
+    if own.isEmpty, let subject = absoluteSubject(of: token) { return ([subject], true) }
     let label = tree.label(token)
     if label == "acl:relcl", let noun = tree.head(of: token) {
       // "The UN, which has imposed ...": the relative pronoun stands for the noun it modifies.
@@ -140,9 +143,77 @@ struct ClauseReader {
       return ([head], true)
     case "advcl" where tree.children(of: token, "mark").isEmpty:
       return (subjects(of: head).0, true)
+    case "advcl" where isPurpose(token):
+      // "Chile sent troops to support Peru": the purpose clause shares the subject.
+      return (subjects(of: head).0, true)
     default:
       return ([], false)
     }
+  }
+
+  /// The subject of a gerund in an absolute construction: "…, with North Korea providing shells":
+  /// the noun phrase right before the gerund, introduced by "with" or "without". Read from word
+  /// order because parsers attach both parts in many ways (the phrase to a noun before it, the
+  /// gerund as a modifier of some other noun); nil for any other clause.
+  func absoluteSubject(of token: Int) -> Int? {
+    guard token > tree.sentence.lowerBound, tree.upos(token) == "VERB", isGerund(token) else { return nil }
+    var noun = token - 1
+    // "with Kim Jong-un visiting": a flat name's head is its first word.
+    while tree.relation(noun) == "flat", let head = tree.head(of: noun), head < noun { noun = head }
+    guard ["NOUN", "PROPN", "PRON"].contains(tree.upos(noun)),
+      tree.children(of: noun, "case").contains(where: {
+        $0 < noun && ClauseReader.absolutePrepositions.contains(tree.word($0))
+      })
+    else { return nil }
+    return noun
+  }
+
+  static let absolutePrepositions: Set<String> = ["with", "without"]
+
+  private func isGerund(_ token: Int) -> Bool {
+    let xpos = tree.document.xpos.indices.contains(token) ? tree.document.xpos[token] : "_"
+    if xpos != "_" && !xpos.isEmpty { return xpos == "VBG" }
+    return tree.word(token).hasSuffix("ing")
+  }
+
+  /// What an empty action noun stands for when its relative clause says what it brings about:
+  /// "condemn any action that contributes to the destabilization of Ukraine" condemns the
+  /// destabilization; "support every step that leads to peace" supports peace. Only verbs of
+  /// causing carry their effect up: "any action that violates sanctions" does not condemn sanctions.
+  func effects(of noun: Int) -> [Int] {
+    guard ClauseReader.actionNouns.contains(tree.lemma(noun)) else { return [] }
+    var result: [Int] = []
+    for clause in tree.children(of: noun, "acl") where tree.upos(clause) == "VERB" {
+      guard let preposition = ClauseReader.causingVerbs[tree.lemma(clause)],
+        tree.children(of: clause, "nsubj").allSatisfy({
+          ClauseReader.relativePronouns.contains(tree.word($0))
+        }),
+        !isNegated(clause)
+      else { continue }
+      let arguments =
+        preposition.isEmpty
+        ? tree.children(of: clause, "obj")
+        : tree.children(of: clause, "obl").filter { tree.prepositionLemma(of: $0) == preposition }
+      result += arguments.flatMap { tree.conjuncts(of: $0) }
+    }
+    return result
+  }
+
+  /// Nouns (and indefinite pronouns) that name an action without saying what it is.
+  static let actionNouns: Set<String> = [
+    "action", "act", "activity", "step", "move", "measure", "attempt", "effort", "behavior",
+    "behaviour", "conduct", "policy", "decision", "anything", "something", "everything",
+  ]
+  /// Verbs of causing, with the preposition that marks the effect (empty for a direct object).
+  static let causingVerbs: [String: String] = [
+    "contribute": "to", "lead": "to", "result": "in", "cause": "", "fuel": "", "provoke": "",
+    "trigger": "", "spark": "", "promote": "", "encourage": "", "incite": "",
+  ]
+
+  /// An infinitive of purpose: "to", "in order to", "so as to", with no subject of its own.
+  private func isPurpose(_ clause: Int) -> Bool {
+    let marks = tree.children(of: clause, "mark").map { tree.word($0) }
+    return marks.last == "to" && marks.allSatisfy { ["to", "in", "order", "so", "as"].contains($0) }
   }
 
   /// Third-person pronouns that may stand for the subject of the clause that governs theirs.
@@ -266,7 +337,8 @@ struct ClauseReader {
       {
         speculated = true
       }
-      if base != "xcomp" && base != "conj" { direct = false }
+      // A purpose clause ("to take action") is no more certain than the clause it serves.
+      if base != "xcomp" && base != "conj" && !(base == "advcl" && isPurpose(current)) { direct = false }
       current = head
     }
     if hypothetical { return .hypothetical }

@@ -129,6 +129,136 @@ import Text
     #expect(found == ["country:canada meet country:peru"])
   }
 
+  // MARK: - Absolute constructions and empty action nouns
+
+  /// "The deal was signed, with Iran supplying oil to China", attached the way parsers often get it
+  /// wrong: "Iran" under "deal", "supplying" a modifier of "deal".
+  @Test func withBeforeAGerundNamesItsSubjectWhereverTheParserHungThem() {
+    let found = triples(
+      """
+      The the DET 2 det
+      deal deal NOUN 4 nsubj:pass
+      was be AUX 4 aux:pass
+      signed sign VERB 0 root
+      , , PUNCT 7 punct
+      with with ADP 7 case
+      Iran Iran PROPN 2 nmod
+      supplying supply VERB 2 acl
+      oil oil NOUN 8 obj
+      to to ADP 11 case
+      China China PROPN 8 obl
+      """)
+    #expect(found.contains("country:iran supply concept:oil"))
+    #expect(found.contains("country:iran supply_to country:china"))
+    #expect(!found.contains { $0.hasPrefix("concept:deal supply") })
+  }
+
+  /// The same sentence parsed as UD annotates it: "Iran" an oblique of the gerund, which is an
+  /// adverbial clause; "with Iran" is its subject, not an argument "supply_with".
+  @Test func withPhraseHungUnderTheGerundIsItsSubjectNotAnOblique() {
+    let found = triples(
+      """
+      Talks talk NOUN 2 nsubj
+      ended end VERB 0 root
+      , , PUNCT 5 punct
+      with with ADP 5 case
+      Iran Iran PROPN 6 obl
+      supplying supply VERB 2 advcl
+      oil oil NOUN 6 obj
+      """)
+    #expect(found == ["country:iran supply concept:oil"])
+  }
+
+  @Test func gerundAfterANounWithoutWithKeepsItsParsedSubject() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      sent send VERB 0 root
+      troops troop NOUN 2 obj
+      guarding guard VERB 3 acl
+      Peru Peru PROPN 4 obj
+      """)
+    #expect(found.contains("concept:troops guard country:peru"))
+  }
+
+  @Test func purposeClauseSharesTheSubject() {
+    // "Chile sent troops to support Peru".
+    let support = claims(
+      """
+      Chile Chile PROPN 2 nsubj
+      sent send VERB 0 root
+      troops troop NOUN 2 obj
+      to to PART 5 mark
+      support support VERB 2 advcl
+      Peru Peru PROPN 5 obj
+      """
+    ).first { $0.predicate == "support" }
+    #expect(support?.subject == "country:chile")
+    #expect(support?.object == "country:peru")
+    #expect(support?.modality == .asserted)
+  }
+
+  @Test func purposeClauseIsNoMoreCertainThanTheClauseItServes() {
+    // "Chile may send troops to support Peru".
+    let support = claims(
+      """
+      Chile Chile PROPN 3 nsubj
+      may may AUX 3 aux
+      send send VERB 0 root
+      troops troop NOUN 3 obj
+      to to PART 6 mark
+      support support VERB 3 advcl
+      Peru Peru PROPN 6 obj
+      """
+    ).first { $0.predicate == "support" }
+    #expect(support?.subject == "country:chile")
+    #expect(support?.modality == .possible)
+  }
+
+  @Test(arguments: [
+    ("leads", "lead", "to", true),
+    ("contributes", "contribute", "to", true),
+    ("violates", "violate", "", false),
+  ])
+  func condemningAnActionThatCausesSomethingCondemnsTheEffect(
+    verb: String, lemma: String, preposition: String, carriesUp: Bool
+  ) {
+    // "Chile condemned any action that leads to escalation" / "... that violates sanctions".
+    let argument =
+      preposition.isEmpty
+      ? "escalation escalation NOUN 6 obj"
+      : "\(preposition) \(preposition) ADP 8 case\nescalation escalation NOUN 6 obl"
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      any any DET 4 det
+      action action NOUN 2 obj
+      that that PRON 6 nsubj
+      \(verb) \(lemma) VERB 4 acl:relcl
+      \(argument)
+      """)
+    #expect(found.contains("country:chile condemn concept:action"))
+    #expect(found.contains("country:chile condemn concept:escalation") == carriesUp)
+  }
+
+  @Test func aNamedObjectWithACausingClauseIsNotReplaced() {
+    // "Chile condemned the policy of Peru": only empty action nouns stand for their effects.
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      the the DET 4 det
+      report report NOUN 2 obj
+      that that PRON 6 nsubj
+      led lead VERB 4 acl:relcl
+      to to ADP 8 case
+      protests protest NOUN 6 obl
+      """)
+    #expect(found.contains("country:chile condemn concept:report"))
+    #expect(!found.contains("country:chile condemn concept:protests"))
+  }
+
   // MARK: - Agents of a country
 
   @Test(arguments: [("troops", "troop"), ("officials", "official"), ("diplomats", "diplomat")])
