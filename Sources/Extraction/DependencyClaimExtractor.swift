@@ -184,7 +184,7 @@ struct ClaimReader {
         noteRole(of: subject, title: clause.predicate, tree: tree)
       }
     }
-    for relation in nominalRelations(tree: tree, sentenceIndex: sentenceIndex) {
+    for relation in nominalRelations(tree: tree, reader: reader, sentenceIndex: sentenceIndex) {
       add(relation.subject, relation.predicate, relation.object, base: relation.base)
     }
     return result
@@ -193,7 +193,7 @@ struct ClaimReader {
   // MARK: - Nominal relations, possessives and appositions
 
   private mutating func nominalRelations(
-    tree: DependencyTree, sentenceIndex: Int
+    tree: DependencyTree, reader: ClauseReader, sentenceIndex: Int
   ) -> [(subject: Argument, predicate: String, object: Argument, base: Double)] {
     var found: [(subject: Argument, predicate: String, object: Argument, base: Double)] = []
     for token in tree.sentence {
@@ -207,6 +207,14 @@ struct ClaimReader {
       var possessor: Argument?
       for owner in tree.children(of: token, "nmod:poss") {
         possessor = argument(owner, tree: tree, sentenceIndex: sentenceIndex, speaker: nil)
+        // "Russia could use support for its campaign in Ukraine": "its" is Russia.
+        if possessor == nil, let antecedent = reader.possessiveAntecedent(of: owner),
+          let entity = entityIndex(at: antecedent, tree: tree, sentenceIndex: sentenceIndex),
+          let personal = ClauseReader.possessivePronouns[tree.word(owner)],
+          agrees(pronoun: personal, with: entity)
+        {
+          possessor = Argument(entity: entity, resolved: true)
+        }
       }
       var hasPrepositional = false
       for modifier in tree.children(of: token, "nmod") {

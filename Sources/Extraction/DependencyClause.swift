@@ -237,8 +237,34 @@ struct ClauseReader {
     return (tree.word(token) == "they") == plural ? governing : []
   }
 
+  /// Possessive pronouns with the personal pronoun whose agreement they share.
+  static let possessivePronouns: [String: String] = ["its": "it", "his": "he", "her": "she", "their": "they"]
+
+  /// What a possessive pronoun stands for: the one subject of the clause its noun phrase belongs
+  /// to, when number agrees. "Russia could use support for its campaign" → Russia. Nil inside the
+  /// subject itself ("the U.S. and its allies"), for a pronoun subject, or for several subjects;
+  /// the caller checks gender and animacy against the entity's type.
+  func possessiveAntecedent(of pronoun: Int) -> Int? {
+    guard tree.upos(pronoun) == "PRON", let personal = ClauseReader.possessivePronouns[tree.word(pronoun)],
+      tree.label(pronoun) == "nmod:poss"
+    else { return nil }
+    var current = pronoun
+    while let head = tree.head(of: current) {
+      if isSubject(current) || tree.relation(current) == "nsubj" { return nil }
+      if isPredicate(head) {
+        let subjects = self.subjects(of: head).0.flatMap { tree.conjuncts(of: $0) }
+        guard subjects.count == 1, let subject = subjects.first, tree.upos(subject) != "PRON",
+          (personal == "they") == isPlural(subject)
+        else { return nil }
+        return subject
+      }
+      current = head
+    }
+    return nil
+  }
+
   /// A plural noun by its Penn tag, or by its form when the tag is missing ("allies" → "ally").
-  private func isPlural(_ token: Int) -> Bool {
+  func isPlural(_ token: Int) -> Bool {
     let xpos = tree.document.xpos[token]
     if xpos != "_" && !xpos.isEmpty { return xpos == "NNS" || xpos == "NNPS" }
     return tree.upos(token) == "NOUN" && tree.word(token).hasSuffix("s")

@@ -181,6 +181,39 @@ import Text
     #expect(found.contains("concept:troops guard country:peru"))
   }
 
+  @Test(arguments: [("its", true), ("their", false)])
+  func possessivePronounStandsForTheClauseSubjectWhenNumberAgrees(pronoun: String, resolves: Bool) {
+    // "Chile used aid for its campaign in Peru".
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      used use VERB 0 root
+      aid aid NOUN 2 obj
+      for for ADP 7 case
+      \(pronoun) \(pronoun) PRON 7 nmod:poss
+      military military ADJ 7 amod
+      campaign campaign NOUN 2 obl
+      in in ADP 9 case
+      Peru Peru PROPN 7 nmod
+      """)
+    #expect(found.contains("country:chile campaign_in country:peru") == resolves)
+  }
+
+  @Test func possessivePronounInsideTheSubjectIsLeftAlone() {
+    // "Chile and its allies condemned Peru": "its" is not the subject it sits in.
+    let found = triples(
+      """
+      Chile Chile PROPN 5 nsubj
+      and and CCONJ 4 cc
+      its its PRON 4 nmod:poss
+      allies ally NOUN 1 conj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 5 obj
+      """)
+    #expect(found.contains("country:chile condemn country:peru"))
+    #expect(!found.contains { $0.hasPrefix("country:chile have") })
+  }
+
   @Test func purposeClauseSharesTheSubject() {
     // "Chile sent troops to support Peru".
     let support = claims(
