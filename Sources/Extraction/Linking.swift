@@ -215,7 +215,9 @@ private struct LinkingState {
       ? nil : candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
     if let type = (span.count >= 2 ? headType : nil) ?? guessed {
       var affiliation: String? = nil
-      if let first = gazetteer.matches(in: forms[span]).first, first.tokens.lowerBound == lower,
+      // "U.S. State Department" belongs to the U.S.; the "Indian Ocean" does not belong to India.
+      if type == .organization || type == .group, let first = gazetteer.matches(in: forms[span]).first,
+        first.tokens.lowerBound == lower,
         first.tokens.upperBound < upper, [.name, .abbreviation, .demonym].contains(first.kind)
       {
         let entry = gazetteer.entries[first.entry]

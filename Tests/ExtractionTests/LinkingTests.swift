@@ -183,6 +183,13 @@ import Text
     #expect(linked.entities.first?.affiliation == "country:united-states")
   }
 
+  @Test func aPlaceNamedAfterAPeopleBelongsToNoCountry() {
+    let (_, linked) = LinkingFixture.link("Ships from Oman crossed the Indian Ocean.")
+    let ocean = linked.entities.first { $0.label == "Indian Ocean" }
+    #expect(ocean?.type == .place)
+    #expect(ocean != nil && ocean?.affiliation == nil)
+  }
+
   @Test func anHonorificMakesAPersonAndTypesTheFullNameBeforeIt() throws {
     let (_, linked) = LinkingFixture.link("David McLetchie spoke first. On Tuesday Mr McLetchie agreed.")
     let person = try #require(linked.entity("person:david-mcletchie"))
