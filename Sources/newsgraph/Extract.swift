@@ -15,6 +15,10 @@ struct ExtractCommand: ParsableCommand {
       subject, predicate, relation class, object, modality, polarity, attribution, confidence,
       sentence. carb: reads one sentence per line and writes
       sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2... with the sentence exactly as read.
+
+      Articles are read as `build` reads them: files, folders (walked in sorted order), JSON Lines, \
+      and standard input. Exit status: 0 when every input was read; 3 when some were skipped (each \
+      is reported on standard error); 1 when no article could be read.
       """
   )
 
@@ -25,7 +29,8 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Parser model (default: bundled).") var parser: String?
   @Flag(help: "Print to standard error the time spent in annotation (tagger, parser) and in extraction.")
   var timing = false
-  @Argument(help: "Input files (.txt, .html); none or '-' reads standard input.") var inputs: [String] = []
+  @Argument(help: "Articles: files, folders, JSON Lines; none or '-' reads standard input.") var inputs:
+    [String] = []
 
   func run() throws {
     let pipeline = try PipelineFactory.standard(tagger: tagger, parser: parser)
@@ -36,9 +41,9 @@ struct ExtractCommand: ParsableCommand {
     let timingLinker = timing ? EntityLinker(gazetteer: try Gazetteer.bundled()) : nil
     var tokens = 0
     var output = ""
-    for path in paths {
-      let bytes = try Self.read(path)
-      if format == .carb {
+    if format == .carb {
+      for path in paths {
+        let bytes = try Self.read(path)
         for line in String(decoding: bytes, as: UTF8.self).split(
           separator: "\n", omittingEmptySubsequences: true)
         {
@@ -56,32 +61,35 @@ struct ExtractCommand: ParsableCommand {
           }
           flush(&output)
         }
-        continue
       }
-      let format = ArticleReader.Format(extension: (path as NSString).pathExtension) ?? .text
-      for item in ArticleReader().readDocument(
-        bytes, format: format == .jsonLines ? .text : format, id: path, source: path)
-      {
-        switch item {
-        case .finding(let finding): FileHandle.standardError.write(Data((finding.description + "\n").utf8))
-        case .article(let article):
-          let started = ContinuousClock.now
-          let document = pipeline.document(for: article)
-          let annotated = ContinuousClock.now
-          let extraction = pipeline.extractor.extract(from: document)
-          annotationTime += annotated - started
-          extractionTime += ContinuousClock.now - annotated
-          tokens += document.tokenCount
-          if let linker = timingLinker {
-            // The linker's share of extraction, timed on its own.
-            let linking = ContinuousClock.now
-            _ = linker.link(document, candidates: MentionFinder().candidates(in: document))
-            linkingTime += ContinuousClock.now - linking
-          }
-          write(extraction, to: &output)
+      return
+    }
+    // Files, folders, JSON Lines and standard input, read as `build` reads them.
+    var articles = 0
+    var skipped = 0
+    for item in ArticleStream(paths) {
+      switch item {
+      case .finding(let finding):
+        if finding.severity >= .skipped { skipped += 1 }
+        FileHandle.standardError.write(Data((finding.description + "\n").utf8))
+      case .article(let article):
+        articles += 1
+        let started = ContinuousClock.now
+        let document = pipeline.document(for: article)
+        let annotated = ContinuousClock.now
+        let extraction = pipeline.extractor.extract(from: document)
+        annotationTime += annotated - started
+        extractionTime += ContinuousClock.now - annotated
+        tokens += document.tokenCount
+        if let linker = timingLinker {
+          // The linker's share of extraction, timed on its own.
+          let linking = ContinuousClock.now
+          _ = linker.link(document, candidates: MentionFinder().candidates(in: document))
+          linkingTime += ContinuousClock.now - linking
         }
+        write(extraction, to: &output)
+        flush(&output)
       }
-      flush(&output)
     }
     flush(&output)
     if timing {
@@ -99,6 +107,11 @@ struct ExtractCommand: ParsableCommand {
             tokens, annotation, extraction, linking, extraction - linking,
             annotation > 0 ? 100 * (extraction - linking) / annotation : 0
           ).utf8))
+    }
+    guard articles > 0 else { throw CLIError.noArticles(inputs: paths) }
+    if skipped > 0 {
+      report("\(skipped) input\(skipped == 1 ? " was" : "s were") skipped")
+      throw ExitCode(ExitStatus.partial)
     }
   }
 

@@ -199,3 +199,26 @@ def test_unreadable_articles_are_reported_and_the_rest_processed():
                 os.chmod(os.path.join(root, name), 0o755)
         os.chmod(os.path.join(base, "in", "b-secret.txt"), 0o644) if os.path.exists(os.path.join(base, "in", "b-secret.txt")) else None
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_extract_reads_folders_and_feeds_like_build_and_reports_what_it_skipped(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(EXAMPLE, inputs / "a-good.txt")
+    (inputs / "b-feed.jsonl").write_text(
+        json.dumps({"id": "row1", "text": "Japan condemned the missile launch by North Korea."}) + "\n"
+        + "{not json\n", encoding="utf-8")
+    os.symlink("c-loop.txt", inputs / "c-loop.txt")  # unreadable
+    result = run_newsgraph("extract", str(inputs), "--format", "jsonl")
+    error = result.stderr.decode()
+    assert result.returncode == 3, error
+    assert "c-loop.txt" in error and "b-feed.jsonl" in error
+    ids = [json.loads(line)["article"]["id"] for line in result.stdout.decode().splitlines()]
+    assert len(ids) == 2 and any("a-good" in i for i in ids) and "row1" in ids
+
+
+def test_extract_with_nothing_readable_fails_and_writes_nothing(tmp_path):
+    result = run_newsgraph("extract", str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert "missing.txt" in result.stderr.decode()
