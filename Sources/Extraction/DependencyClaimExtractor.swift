@@ -79,7 +79,8 @@ struct ClaimReader {
     let tree = DependencyTree(document: document, sentence: sentence)
     let reader = ClauseReader(tree: tree)
     let span = document.span(ofTokens: sentence)
-    let evidence = document.text(span)
+    // The sentence's text, made once its first claim is found: most sentences have none.
+    var evidence: String?
     var result: [Claim] = []
 
     func add(
@@ -87,6 +88,7 @@ struct ClaimReader {
       negated: Bool = false, attribution: Int? = nil, base: Double
     ) {
       guard subject.entity != object.entity else { return }
+      if evidence == nil { evidence = document.text(span) }
       var confidence = base
       if isNamed(subject.entity) { confidence += 0.15 }
       if isNamed(object.entity) { confidence += 0.1 }
@@ -98,7 +100,7 @@ struct ClaimReader {
           relationClass: lexicon.relationClass(forPredicate: predicate), object: key(object.entity),
           attribution: attribution.map(key), modality: modality, polarity: negated ? .negative : .positive,
           confidence: min(max(confidence, 0.05), 0.95), sentence: sentenceIndex, span: span,
-          evidence: evidence))
+          evidence: evidence ?? ""))
     }
 
     for clause in reader.clauses() {

@@ -44,9 +44,21 @@ public struct Document: Sendable {
 
   /// The text of `scalars[range]`.
   public func text(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range])
-    return String(view)
+    // One allocation of the exact size: appending scalars to a view one by one grows and
+    // re-encodes, and this runs for every mention and every sentence with a claim.
+    let slice = scalars[range]
+    var count = 0
+    for scalar in slice { count += UTF8.width(scalar) }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var index = 0
+      for scalar in slice {
+        UTF8.encode(scalar) { byte in
+          buffer[index] = byte
+          index += 1
+        }
+      }
+      return index
+    }
   }
 
   /// Scalar offsets covered by the tokens `tokens` (which must not be empty).
