@@ -59,6 +59,9 @@ struct ClaimReader {
   var concepts: ConceptTable
   /// Job title and affiliation (entity index) found for entity indices.
   var roles: [Int: (title: String, affiliation: Int?)] = [:]
+  /// The concept already made for a head token: an argument is asked for once per claim it is
+  /// in, but is one mention.
+  private var conceptAtToken: [Int: Int] = [:]
 
   init(document: Document, linked: LinkedMentions, lexicon: VerbLexicon, gazetteer: Gazetteer? = nil) {
     self.document = document
@@ -323,6 +326,7 @@ struct ClaimReader {
     }
     guard tree.upos(token) == "NOUN" else { return nil }
     if let country = countryActing(through: token, tree: tree) { return country }
+    if let concept = conceptAtToken[token] { return concept }
     var start = token
     while start > tree.sentence.lowerBound, tree.upos(start - 1) == "NOUN",
       linked.entityAtToken[start - 1] < 0,
@@ -335,7 +339,9 @@ struct ClaimReader {
     let mention = Mention(
       text: document.text(ofTokens: tokens), sentence: sentenceIndex, tokens: tokens,
       span: document.span(ofTokens: tokens))
-    return concepts.index(phrase: phrase, mention: mention)
+    let concept = concepts.index(phrase: phrase, mention: mention)
+    conceptAtToken[token] = concept
+    return concept
   }
 
   /// The country whose agents an agent noun with a demonym or country name before it stands for:

@@ -309,6 +309,13 @@ private struct LinkingState {
     case .demonym, .demonymPlural, .abbreviation: return true
     default: break
     }
+    // Names listed with "and", "&" or commas are each a name ("Peru and Bolivia").
+    let after = match.tokens.upperBound
+    let before = match.tokens.lowerBound - 1
+    if after < span.upperBound && MentionFinder.isSeparator(forms[after]) { return true }
+    if before >= span.lowerBound && MentionFinder.isSeparator(forms[before]) && after == span.upperBound {
+      return true
+    }
     // A country name that ends a longer span is part of a name ("Michael Jordan").
     return titleRun(from: match.tokens.upperBound, to: span.upperBound) > match.tokens.upperBound
   }

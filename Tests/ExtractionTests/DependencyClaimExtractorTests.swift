@@ -129,6 +129,22 @@ import Text
     #expect(found == ["country:canada meet country:peru"])
   }
 
+  @Test func aConceptInSeveralClaimsIsOneMention() {
+    // "The officials condemned Peru and Bolivia": two claims, one mention of "officials".
+    let extraction = extractor.extract(
+      from: parsedDocument(
+        """
+        The the DET 2 det
+        officials official NOUN 3 nsubj
+        condemned condemn VERB 0 root
+        Peru Peru PROPN 3 obj
+        and and CCONJ 6 cc
+        Bolivia Bolivia PROPN 4 conj
+        """))
+    #expect(extraction.claims.count == 2)
+    #expect(extraction.entities.first { $0.key == "concept:officials" }?.mentions.count == 1)
+  }
+
   // MARK: - Absolute constructions and empty action nouns
 
   /// "The deal was signed, with Iran supplying oil to China", attached the way parsers often get it

@@ -183,6 +183,21 @@ import Text
     #expect(linked.entities.first?.affiliation == "country:united-states")
   }
 
+  @Test func countriesListedInOneCapitalizedRunAreEachLinked() {
+    // Without a recognizer, "Peru and Bolivia" and "Chile, Peru" reach the linker as one run.
+    let document = parsedDocument(
+      """
+      Chile Chile PROPN 6 nsubj
+      , , PUNCT 3 punct
+      Peru Peru PROPN 1 conj
+      and and CCONJ 5 cc
+      Bolivia Bolivia PROPN 1 conj
+      met meet VERB 0 root
+      """)
+    let linked = LinkingFixture.linker.link(document, candidates: MentionFinder().candidates(in: document))
+    #expect(Set(linked.entities.map(\.key)) == ["country:chile", "country:peru", "country:bolivia"])
+  }
+
   @Test func aPlaceNamedAfterAPeopleBelongsToNoCountry() {
     let (_, linked) = LinkingFixture.link("Ships from Oman crossed the Indian Ocean.")
     let ocean = linked.entities.first { $0.label == "Indian Ocean" }
