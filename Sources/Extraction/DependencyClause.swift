@@ -73,7 +73,10 @@ struct ClauseReader {
     let passive =
       !tree.children(of: token, "nsubj:pass").isEmpty || !tree.children(of: token, "aux:pass").isEmpty
       || (tree.label(token) == "acl" && tree.document.xpos.indices.contains(token)
-        && tree.document.xpos[token] == "VBN")
+        && tree.document.xpos[token] == "VBN"
+        // "The officials condemned Peru" misparsed as a reduced relative: a participle with a
+        // direct object is active ("the sanctions imposed on Russia" has none).
+        && tree.children(of: token, "obj").isEmpty)
     var (subjects, inherited) = self.subjects(of: token)
     var objects = tree.children(of: token, "obj") + tree.children(of: token, "iobj")
     // "sanctions which the UN imposed": the relative pronoun object stands for the noun.

@@ -145,6 +145,34 @@ import Text
     #expect(extraction.entities.first { $0.key == "concept:officials" }?.mentions.count == 1)
   }
 
+  @Test func participleWithAnObjectUnderANounIsActive() {
+    // "The officials condemned Peru", misparsed with "condemned" (VBN) modifying "officials".
+    var document = parsedDocument(
+      """
+      The the DET 2 det
+      officials official NOUN 0 root
+      condemned condemn VERB 2 acl
+      Peru Peru PROPN 3 obj
+      """)
+    document.xpos[2] = "VBN"
+    let found = extractor.extract(from: document).claims.map { "\($0.subject) \($0.predicate) \($0.object)" }
+    #expect(found == ["concept:officials condemn country:peru"])
+  }
+
+  @Test func participleWithoutAnObjectUnderANounIsPassive() {
+    // "sanctions imposed by Canada": the noun is what the participle's agent acts on.
+    var document = parsedDocument(
+      """
+      sanctions sanction NOUN 0 root
+      imposed impose VERB 1 acl
+      by by ADP 4 case
+      Canada Canada PROPN 2 obl:agent
+      """)
+    document.xpos[1] = "VBN"
+    let found = extractor.extract(from: document).claims.map { "\($0.subject) \($0.predicate) \($0.object)" }
+    #expect(found == ["country:canada impose concept:sanctions"])
+  }
+
   // MARK: - Absolute constructions and empty action nouns
 
   /// "The deal was signed, with Iran supplying oil to China", attached the way parsers often get it
