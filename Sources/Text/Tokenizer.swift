@@ -157,11 +157,27 @@ struct TokenScanner {
     if c == "#" || c == "@" { return ScalarClass.isLetter(x[p + 1]) }  // #hashtag, @mention
     if c == "+" { return p == s && ScalarClass.isDigit(x[p + 1]) }  // +44 (phone prefix)
     if ScalarClass.isApostrophe(c) {
+      if p == s && isStandaloneClitic(p + 1, e) { return true }
       return p + 2 < e && ScalarClass.isDigit(x[p + 1]) && ScalarClass.isDigit(x[p + 2])
         && (p + 3 == e || !ScalarClass.isDigit(x[p + 3]))
     }
     return false
   }
+
+  /// Clitics that text already split keeps apart: "Childers 's book", "they 're" (treebanks and
+  /// Open IE benchmarks are written so). `p` is just after the apostrophe.
+  private func isStandaloneClitic(_ p: Int, _ e: Int) -> Bool {
+    var q = p
+    while q < e && ScalarClass.isLetter(x[q]) { q += 1 }
+    // "the 's' key" quotes a letter.
+    guard q > p, q - p <= 2, q == e || !(ScalarClass.isWord(x[q]) || ScalarClass.isApostrophe(x[q])) else {
+      return false
+    }
+    let letters = String(String.UnicodeScalarView(x[p..<q])).lowercased()
+    return Self.cliticsAfterApostrophe.contains(letters)
+  }
+
+  private static let cliticsAfterApostrophe: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
 
   private mutating func punctuation(_ p: Int, _ e: Int) -> Int {
     let c = x[p]
