@@ -289,9 +289,28 @@ public struct ArticleStream: Sequence {
       if (info.st_mode & S_IFMT) == S_IFDIR {
         enterFolder(path, id: id)
       } else if let format = ArticleReader.Format(extension: (name as NSString).pathExtension) {
+        if Self.isProjectFile(name) {
+          // A corpus folder's README or licence is about the articles, not one of them.
+          ready.append(
+            .finding(
+              IngestFinding(
+                source: path, severity: .warning,
+                message: "not read: a README or licence file, not an article (name it alone to read it)")))
+          return
+        }
         openFile(path, id: id, format: format, explicit: false)
       }
     }
+
+    /// README, LICENSE, NOTICE and the like, by name without extension, in any case.
+    static func isProjectFile(_ name: String) -> Bool {
+      let stem = ((name as NSString).deletingPathExtension).uppercased()
+      return projectFileStems.contains(stem)
+    }
+
+    static let projectFileStems: Set<String> = [
+      "README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "CHANGELOG", "CHANGES", "AUTHORS",
+    ]
 
     func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 

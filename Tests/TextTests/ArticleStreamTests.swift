@@ -116,6 +116,19 @@ struct ArticleStreamTests {
       ])
   }
 
+  @Test("a corpus folder's README or licence is left out with a warning, but read when named alone")
+  func leavesOutReadmesInFolders() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("a.txt", "A\n\nBody a.")
+    let readme = try folder.write("README.TXT", "About this corpus\n\nThe files are articles.")
+    try folder.write("sub/LICENSE.txt", "Licence\n\nResearch use only.")
+    let items = Array(ArticleStream([folder.path]))
+    #expect(items.articles.map(\.title) == ["A"])
+    #expect(items.findings.map(\.severity) == [.warning, .warning])
+    #expect(items.findings.contains { $0.source == readme })
+    #expect(Array(ArticleStream([readme])).articles.map(\.title) == ["About this corpus"])
+  }
+
   @Test(
     "standard input: format sniffed, id stdin",
     arguments: [
