@@ -168,6 +168,16 @@ extension Array<Quad> {
     permute(keeping: order)
   }
 
+  /// Sorts the quads as ``sortCanonically()`` does and returns their ``unionOrder()``, from one
+  /// ranking of the terms instead of two: the second ranking hashed every term of every quad
+  /// again.
+  public mutating func sortCanonicallyWithUnionOrder() -> [Int] {
+    let ranks = QuadRanks(self, includingGraph: true)
+    let order = ranks.sortedUniqueIndices()
+    permute(keeping: order)
+    return ranks.unionOrder(of: order)
+  }
+
   /// Positions of the distinct triples in subject, predicate, object order (graph names ignored):
   /// the order of the syntaxes without graphs. Compute it once and give it to every such writer.
   public func unionOrder() -> [Int] {

@@ -100,16 +100,36 @@ struct QuadRanks {
 
   /// Indices of the quads in canonical order, each distinct quad (or triple, without graphs) once.
   func sortedUniqueIndices() -> [Int] {
-    struct Entry {
-      var high: UInt64
-      var low: UInt64
-      var index: Int
-    }
-    var entries = subject.indices.map { index in
-      Entry(
-        high: UInt64(graph.isEmpty ? 0 : graph[index]) << 32 | UInt64(subject[index]),
-        low: UInt64(predicate[index]) << 32 | UInt64(object[index]), index: index)
-    }
+    Self.sortedUnique(
+      subject.indices.map { index in
+        Entry(
+          high: UInt64(graph.isEmpty ? 0 : graph[index]) << 32 | UInt64(subject[index]),
+          low: UInt64(predicate[index]) << 32 | UInt64(object[index]), index: index)
+      })
+  }
+
+  /// The union order of the quads rearranged into `order` (an order that
+  /// ``sortedUniqueIndices()`` gave): positions in that arrangement of the distinct triples, in
+  /// subject, predicate, object order. The terms keep their ranks whatever the arrangement.
+  func unionOrder(of order: [Int]) -> [Int] {
+    Self.sortedUnique(
+      order.indices.map { position in
+        let index = order[position]
+        return Entry(
+          high: UInt64(subject[index]), low: UInt64(predicate[index]) << 32 | UInt64(object[index]),
+          index: position)
+      })
+  }
+
+  /// A quad's ranks as two integers that compare in canonical order, and its position.
+  private struct Entry {
+    var high: UInt64
+    var low: UInt64
+    var index: Int
+  }
+
+  /// The positions of `entries` sorted by their ranks, the first of each run of equal ranks only.
+  private static func sortedUnique(_ entries: consuming [Entry]) -> [Int] {
     entries.sort {
       $0.high != $1.high ? $0.high < $1.high : $0.low != $1.low ? $0.low < $1.low : $0.index < $1.index
     }

@@ -110,6 +110,8 @@ struct BenchPipeline: ParsableCommand {
     var unionOrder: [Int] = []
     let union = median { unionOrder = quads.unionOrder() }
     results.append(("union order (for ttl, nt, jsonld)", union, "triples", quads.count))
+    let both = median { unionOrder = mapping.quadsWithUnionOrder(for: graph).unionOrder }
+    results.append(("mapping with union order (build)", both, "triples", quads.count))
     for format in RDFFormat.allCases {
       let seconds = median {
         var output = DiscardingOutput()
