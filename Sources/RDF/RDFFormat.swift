@@ -84,18 +84,4 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     serializer.finish(into: &bytes)
     bytes.flush(to: &output)
   }
-
-  /// Writes `quads` in their order, or their triples in `order` (the union of the graphs).
-  static func write(
-    _ quads: [Quad], with serializer: some QuadSerializer, order: [Int]?,
-    to output: inout some TextOutputStream
-  ) {
-    var serializer = serializer
-    if let order {
-      for index in order { serializer.write(Quad(quads[index].triple), to: &output) }
-    } else {
-      for quad in quads { serializer.write(quad, to: &output) }
-    }
-    serializer.finish(to: &output)
-  }
 }
