@@ -273,13 +273,14 @@ public struct RDFMapping: Sendable, Hashable {
     // Reserved once: growing a large array copies it, and for a moment holds it twice.
     quads.reserveCapacity(Self.quadCountBound(graph))
     var iris = MintedIRIs(mapping: self)
+    var evidence = Set<EvidenceNode>()
     for article in graph.articles { addArticle(article, iris: &iris, to: &quads) }
     for entity in graph.entities { addEntity(entity, iris: &iris, to: &quads) }
     var predicates = Set<String>()
     for relation in graph.relations {
       predicates.insert(relation.predicate)
       let statements = relation.statements.map { statementIRI(relation, $0) }
-      addRelation(relation, statementIRIs: statements, iris: &iris, to: &quads)
+      addRelation(relation, statementIRIs: statements, iris: &iris, evidence: &evidence, to: &quads)
       addEdge(relation, statementIRIs: statements, dates: graph.dates(of: relation), iris: &iris, to: &quads)
     }
     for predicate in predicates {
@@ -329,18 +330,26 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// The statements of `relation`, each in its article's graph; `statementIRIs` are their
   /// ``statementIRI(_:_:)``, in order.
+  ///
+  /// Quads that an earlier statement already made are not made again (the sort would drop them):
+  /// the plain triple once per article, and an evidence node once per span, sentence and text,
+  /// since statements of one sentence share their evidence. `evidence` holds those made so far.
   func addRelation(
-    _ relation: GraphRelation, statementIRIs: [IRI], iris: inout MintedIRIs, to quads: inout [Quad]
+    _ relation: GraphRelation, statementIRIs: [IRI], iris: inout MintedIRIs,
+    evidence evidenceMade: inout Set<EvidenceNode>, to quads: inout [Quad]
   ) {
     let subject = iris.entity(relation.subject)
     let predicate = iris.predicate(relation.predicate)
     let object = iris.entity(relation.object)
+    var articlesWithTriple = Set<String>()
     for (statement, node) in zip(relation.statements, statementIRIs) {
       let article = iris.article(statement.article)
       let graph = GraphName.iri(article)
       func add(_ s: IRI, _ p: IRI, _ o: Term) { quads.append(Quad(.iri(s), p, o, graph: graph)) }
 
-      add(subject, predicate, .iri(object))
+      if relation.statements.count == 1 || articlesWithTriple.insert(statement.article).inserted {
+        add(subject, predicate, .iri(object))
+      }
 
       let evidence = Self.evidenceIRI(article: article, statement)
       add(node, RDFVocabulary.type, .iri(NG.Statement))
@@ -359,6 +368,12 @@ public struct RDFMapping: Sendable, Hashable {
       add(node, PROV.wasDerivedFrom, .iri(article))
       add(node, NG.evidence, .iri(evidence))
 
+      guard
+        evidenceMade.insert(
+          EvidenceNode(iri: evidence.value, sentence: statement.sentence, text: statement.evidence)
+        )
+        .inserted
+      else { continue }
       add(evidence, RDFVocabulary.type, .iri(NG.Evidence))
       add(evidence, NG.article, .iri(article))
       add(evidence, NG.sentenceIndex, .literal(Literal(integer: statement.sentence)))
@@ -548,6 +563,13 @@ public struct RDFMapping: Sendable, Hashable {
     let hex = String(value, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
+}
+
+/// What the quads of an evidence node depend on: its IRI (article and span), sentence and text.
+struct EvidenceNode: Hashable {
+  let iri: String
+  let sentence: Int
+  let text: String
 }
 
 /// The IRIs of one graph's entities, articles and predicates, each minted once: they stand in

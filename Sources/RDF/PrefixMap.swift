@@ -14,6 +14,10 @@ public struct PrefixMap: Sendable, Hashable {
   /// UTF-8 length, looked up by the part of an IRI up to one of its `/` or `#`: comparing lengths,
   /// and bytes only where they match, is cheaper than hashing that part.
   private var namespaces: [(length: Int, namespace: String, prefix: String)] = []
+  /// The shortest and longest of their lengths: cuts outside this range need no comparison, and
+  /// IRIs outside every namespace (most in JSON-LD, whose context names vocabularies only) are
+  /// rejected after a few cuts.
+  private var lengths = 0...0
   /// Whether every namespace ends in `/` or `#`, which that lookup needs.
   private var delimited = true
 
@@ -28,6 +32,7 @@ public struct PrefixMap: Sendable, Hashable {
     for entry in entries where !namespaces.contains(where: { $0.namespace == entry.namespace }) {
       namespaces.append((entry.namespace.utf8.count, entry.namespace, entry.prefix))
     }
+    lengths = (namespaces.map(\.length).min() ?? 0)...(namespaces.map(\.length).max() ?? 0)
     delimited = entries.allSatisfy { $0.namespace.hasSuffix("/") || $0.namespace.hasSuffix("#") }
   }
 
@@ -59,8 +64,8 @@ extension PrefixMap {
       // The longest namespace ends at the last `/` or `#` whose prefix is a namespace.
       let value = iri.value
       let found = NTriplesSyntax.withUTF8(value) { bytes -> (prefix: String, length: Int)? in
-        var end = bytes.count
-        while end > 0 {
+        var end = min(bytes.count, lengths.upperBound)
+        while end >= lengths.lowerBound && end > 0 {
           end -= 1
           guard bytes[end] == 0x2F || bytes[end] == 0x23 else { continue }
           let length = end + 1

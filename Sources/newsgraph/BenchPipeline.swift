@@ -19,7 +19,10 @@ struct BenchPipeline: ParsableCommand {
       output, on one core: ingest (read and decode), segment, each annotator, extraction, merge, \
       entity resolution, \
       mapping to RDF, each writer, the diagram. End to end is the same work as `newsgraph build` \
-      (all formats but the diagram), timed with --jobs 1 and with every core.
+      (all formats but the diagram), timed with --jobs 1 and with every core. \
+      With --graph, only the RDF stages are timed, on a graph file that build wrote (for \
+      example graph.nq): mapping (with the canonical sort), the union order on its own, mapping \
+      with the union order as build does it, and each writer writing into a discarded block.
       """)
 
   @Option(help: "Articles: a folder, files or JSON Lines.") var corpus: [String] = []
