@@ -167,9 +167,22 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// `{base}statement/{hash}` for one statement of a relation.
   public func statementIRI(_ relation: GraphRelation, _ statement: GraphStatement) -> IRI {
-    let identity =
-      "\(relation.subject)|\(relation.predicate)|\(relation.object)|\(statement.article)|\(statement.sentence)|\(statement.span.lowerBound),\(statement.span.upperBound)"
-    return IRI(unchecked: baseIRI + "statement/" + Self.hex16(Self.fnv1a64(identity)))
+    // The hash of `subject|predicate|object|article|sentence|start,end`, fed part by part.
+    var hash = Self.fnv1a64Basis
+    Self.fnv1a64(relation.subject, into: &hash)
+    Self.fnv1a64("|", into: &hash)
+    Self.fnv1a64(relation.predicate, into: &hash)
+    Self.fnv1a64("|", into: &hash)
+    Self.fnv1a64(relation.object, into: &hash)
+    Self.fnv1a64("|", into: &hash)
+    Self.fnv1a64(statement.article, into: &hash)
+    Self.fnv1a64("|", into: &hash)
+    Self.fnv1a64(String(statement.sentence), into: &hash)
+    Self.fnv1a64("|", into: &hash)
+    Self.fnv1a64(String(statement.span.lowerBound), into: &hash)
+    Self.fnv1a64(",", into: &hash)
+    Self.fnv1a64(String(statement.span.upperBound), into: &hash)
+    return IRI(unchecked: baseIRI + "statement/" + Self.hex16(hash))
   }
 
   /// `{base}relation/{hash}` for a merged edge.
@@ -180,9 +193,14 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// `{article}#char={start},{end}`: the evidence span. https://www.rfc-editor.org/rfc/rfc5147
   public func evidenceIRI(_ statement: GraphStatement) -> IRI {
+    Self.evidenceIRI(article: articleIRI(statement.article), statement)
+  }
+
+  /// ``evidenceIRI(_:)`` from the IRI of the statement's article.
+  static func evidenceIRI(article: IRI, _ statement: GraphStatement) -> IRI {
     IRI(
-      unchecked: articleIRI(statement.article).value
-        + "#char=\(statement.span.lowerBound),\(statement.span.upperBound)")
+      unchecked: article.value + "#char=" + String(statement.span.lowerBound) + ","
+        + String(statement.span.upperBound))
   }
 
   /// `ngr:{predicate}`.
@@ -229,20 +247,17 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// All quads of the graph, sorted canonically (default graph first) and without duplicates.
   public func quads(for graph: KnowledgeGraph) -> [Quad] {
-    var quads: [Quad] = []
-    for article in graph.articles { addArticle(article, to: &quads) }
-    for entity in graph.entities { addEntity(entity, to: &quads) }
-    var predicates = Set<String>()
-    for relation in graph.relations {
-      predicates.insert(relation.predicate)
-      addRelation(relation, to: &quads)
-      addEdge(relation, dates: graph.dates(of: relation), to: &quads)
-    }
-    for predicate in predicates {
-      quads.append(Quad(.iri(Self.predicateIRI(predicate)), RDFS.label, .literal(Literal(predicate))))
-    }
+    var quads = unsortedQuads(for: graph)
     quads.sortCanonically()
     return quads
+  }
+
+  /// ``quads(for:)`` and their `unionOrder()`, the order of the syntaxes without graph names,
+  /// found from one ranking of the terms instead of two.
+  public func quadsWithUnionOrder(for graph: KnowledgeGraph) -> (quads: [Quad], unionOrder: [Int]) {
+    var quads = unsortedQuads(for: graph)
+    let unionOrder = quads.sortCanonicallyWithUnionOrder()
+    return (quads, unionOrder)
   }
 
   /// Writes the graph in `format`: Turtle and TriG with ``dataPrefixes(for:)``, JSON-LD under
@@ -252,8 +267,39 @@ public struct RDFMapping: Sendable, Hashable {
       quads(for: graph), prefixes: dataPrefixes(for: graph), context: Self.jsonLDContext, to: &output)
   }
 
-  func addArticle(_ article: ArticleInfo, to quads: inout [Quad]) {
-    let node = Subject.iri(articleIRI(article.id))
+  /// The quads in the order they are minted, with duplicates.
+  func unsortedQuads(for graph: KnowledgeGraph) -> [Quad] {
+    var quads: [Quad] = []
+    // Reserved once: growing a large array copies it, and for a moment holds it twice.
+    quads.reserveCapacity(Self.quadCountBound(graph))
+    var iris = MintedIRIs(mapping: self)
+    var evidence = Set<EvidenceNode>()
+    for article in graph.articles { addArticle(article, iris: &iris, to: &quads) }
+    for entity in graph.entities { addEntity(entity, iris: &iris, to: &quads) }
+    var predicates = Set<String>()
+    for relation in graph.relations {
+      predicates.insert(relation.predicate)
+      let statements = relation.statements.map { statementIRI(relation, $0) }
+      addRelation(relation, statementIRIs: statements, iris: &iris, evidence: &evidence, to: &quads)
+      addEdge(relation, statementIRIs: statements, dates: graph.dates(of: relation), iris: &iris, to: &quads)
+    }
+    for predicate in predicates {
+      quads.append(Quad(.iri(iris.predicate(predicate)), RDFS.label, .literal(Literal(predicate))))
+    }
+    return quads
+  }
+
+  /// At least as many quads as the mapping makes of `graph` (a few more when optional values are
+  /// missing).
+  static func quadCountBound(_ graph: KnowledgeGraph) -> Int {
+    var count = graph.articles.count * 6
+    for entity in graph.entities { count += 8 + entity.aliases.count + entity.articles.count }
+    for relation in graph.relations { count += 10 + 20 * relation.statements.count }
+    return count
+  }
+
+  func addArticle(_ article: ArticleInfo, iris: inout MintedIRIs, to quads: inout [Quad]) {
+    let node = Subject.iri(iris.article(article.id))
     quads.append(Quad(node, RDFVocabulary.type, .iri(Schema.NewsArticle)))
     quads.append(Quad(node, Schema.identifier, .literal(Literal(article.id))))
     if let title = article.title { quads.append(Quad(node, Schema.headline, .literal(Literal(title)))) }
@@ -266,8 +312,8 @@ public struct RDFMapping: Sendable, Hashable {
     quads.append(Quad(node, NG.sourceFile, .literal(Literal(article.source))))
   }
 
-  func addEntity(_ entity: GraphEntity, to quads: inout [Quad]) {
-    let node = Subject.iri(entityIRI(entity.key))
+  func addEntity(_ entity: GraphEntity, iris: inout MintedIRIs, to quads: inout [Quad]) {
+    let node = Subject.iri(iris.entity(entity.key))
     quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Entity)))
     if let type = Self.entityClass(entity.type) { quads.append(Quad(node, RDFVocabulary.type, .iri(type))) }
     quads.append(Quad(node, RDFS.label, .literal(Literal(entity.label))))
@@ -276,25 +322,36 @@ public struct RDFMapping: Sendable, Hashable {
     if let item = entity.wikidata { quads.append(Quad(node, OWL.sameAs, .iri(Self.wikidataIRI(item)))) }
     if let title = entity.jobTitle { quads.append(Quad(node, Schema.jobTitle, .literal(Literal(title)))) }
     if let affiliation = entity.affiliation {
-      quads.append(Quad(node, Schema.affiliation, .iri(entityIRI(affiliation))))
+      quads.append(Quad(node, Schema.affiliation, .iri(iris.entity(affiliation))))
     }
     quads.append(Quad(node, NG.mentionCount, .literal(Literal(integer: entity.mentionCount))))
-    for article in entity.articles { quads.append(Quad(node, NG.mentionedIn, .iri(articleIRI(article)))) }
+    for article in entity.articles { quads.append(Quad(node, NG.mentionedIn, .iri(iris.article(article)))) }
   }
 
-  func addRelation(_ relation: GraphRelation, to quads: inout [Quad]) {
-    let subject = entityIRI(relation.subject)
-    let predicate = Self.predicateIRI(relation.predicate)
-    let object = entityIRI(relation.object)
-    for statement in relation.statements {
-      let article = articleIRI(statement.article)
+  /// The statements of `relation`, each in its article's graph; `statementIRIs` are their
+  /// ``statementIRI(_:_:)``, in order.
+  ///
+  /// Quads that an earlier statement already made are not made again (the sort would drop them):
+  /// the plain triple once per article, and an evidence node once per span, sentence and text,
+  /// since statements of one sentence share their evidence. `evidence` holds those made so far.
+  func addRelation(
+    _ relation: GraphRelation, statementIRIs: [IRI], iris: inout MintedIRIs,
+    evidence evidenceMade: inout Set<EvidenceNode>, to quads: inout [Quad]
+  ) {
+    let subject = iris.entity(relation.subject)
+    let predicate = iris.predicate(relation.predicate)
+    let object = iris.entity(relation.object)
+    var articlesWithTriple = Set<String>()
+    for (statement, node) in zip(relation.statements, statementIRIs) {
+      let article = iris.article(statement.article)
       let graph = GraphName.iri(article)
       func add(_ s: IRI, _ p: IRI, _ o: Term) { quads.append(Quad(.iri(s), p, o, graph: graph)) }
 
-      add(subject, predicate, .iri(object))
+      if relation.statements.count == 1 || articlesWithTriple.insert(statement.article).inserted {
+        add(subject, predicate, .iri(object))
+      }
 
-      let node = statementIRI(relation, statement)
-      let evidence = evidenceIRI(statement)
+      let evidence = Self.evidenceIRI(article: article, statement)
       add(node, RDFVocabulary.type, .iri(NG.Statement))
       add(node, RDFVocabulary.subject, .iri(subject))
       add(node, RDFVocabulary.predicate, .iri(predicate))
@@ -306,11 +363,17 @@ public struct RDFMapping: Sendable, Hashable {
       add(node, NG.polarity, .iri(Self.polarityIRI(statement.polarity)))
       add(node, NG.confidence, .literal(Literal(Self.decimal(statement.confidence), datatype: XSD.decimal)))
       if let attribution = statement.attribution {
-        add(node, PROV.wasAttributedTo, .iri(entityIRI(attribution)))
+        add(node, PROV.wasAttributedTo, .iri(iris.entity(attribution)))
       }
       add(node, PROV.wasDerivedFrom, .iri(article))
       add(node, NG.evidence, .iri(evidence))
 
+      guard
+        evidenceMade.insert(
+          EvidenceNode(iri: evidence.value, sentence: statement.sentence, text: statement.evidence)
+        )
+        .inserted
+      else { continue }
       add(evidence, RDFVocabulary.type, .iri(NG.Evidence))
       add(evidence, NG.article, .iri(article))
       add(evidence, NG.sentenceIndex, .literal(Literal(integer: statement.sentence)))
@@ -323,12 +386,15 @@ public struct RDFMapping: Sendable, Hashable {
   /// The merged edge, in the default graph: its triple, support, sources, first and last
   /// publication days, whether it is contested, and a link to each statement (which carries
   /// that source's modality and polarity).
-  func addEdge(_ relation: GraphRelation, dates: (first: String, last: String)?, to quads: inout [Quad]) {
+  func addEdge(
+    _ relation: GraphRelation, statementIRIs: [IRI], dates: (first: String, last: String)?,
+    iris: inout MintedIRIs, to quads: inout [Quad]
+  ) {
     let node = Subject.iri(relationIRI(relation))
     quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Relation)))
-    quads.append(Quad(node, RDFVocabulary.subject, .iri(entityIRI(relation.subject))))
-    quads.append(Quad(node, RDFVocabulary.predicate, .iri(Self.predicateIRI(relation.predicate))))
-    quads.append(Quad(node, RDFVocabulary.object, .iri(entityIRI(relation.object))))
+    quads.append(Quad(node, RDFVocabulary.subject, .iri(iris.entity(relation.subject))))
+    quads.append(Quad(node, RDFVocabulary.predicate, .iri(iris.predicate(relation.predicate))))
+    quads.append(Quad(node, RDFVocabulary.object, .iri(iris.entity(relation.object))))
     if let relationClass = relation.relationClass {
       quads.append(Quad(node, NG.relationClass, .literal(Literal(relationClass))))
     }
@@ -339,10 +405,10 @@ public struct RDFMapping: Sendable, Hashable {
       quads.append(Quad(node, NG.lastDate, .literal(Literal(dates.last, datatype: XSD.date))))
     }
     for article in Set(relation.statements.map(\.article)) {
-      quads.append(Quad(node, PROV.wasDerivedFrom, .iri(articleIRI(article))))
+      quads.append(Quad(node, PROV.wasDerivedFrom, .iri(iris.article(article))))
     }
-    for statement in relation.statements {
-      quads.append(Quad(node, NG.statement, .iri(statementIRI(relation, statement))))
+    for statement in statementIRIs {
+      quads.append(Quad(node, NG.statement, .iri(statement)))
     }
   }
 
@@ -475,16 +541,69 @@ public struct RDFMapping: Sendable, Hashable {
 
   /// 64-bit FNV-1a over the UTF-8 bytes. http://www.isthe.com/chongo/tech/comp/fnv/
   static func fnv1a64(_ value: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in value.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
+    var hash = fnv1a64Basis
+    fnv1a64(value, into: &hash)
     return hash
+  }
+
+  static let fnv1a64Basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// Continues `hash` over the UTF-8 bytes of `value`.
+  static func fnv1a64(_ value: String, into hash: inout UInt64) {
+    var value = value
+    value.withUTF8 { bytes in
+      for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+    }
   }
 
   static func hex16(_ value: UInt64) -> String {
     let hex = String(value, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}
+
+/// What the quads of an evidence node depend on: its IRI (article and span), sentence and text.
+struct EvidenceNode: Hashable {
+  let iri: String
+  let sentence: Int
+  let text: String
+}
+
+/// The IRIs of one graph's entities, articles and predicates, each minted once: they stand in
+/// many quads, minting (percent-encoding and concatenating) cost more than a lookup, and the
+/// quads then share one string per IRI instead of holding a copy each.
+struct MintedIRIs {
+  let mapping: RDFMapping
+  private var entities: [String: IRI] = [:]
+  private var articles: [String: IRI] = [:]
+  private var predicates: [String: IRI] = [:]
+
+  init(mapping: RDFMapping) { self.mapping = mapping }
+
+  /// ``RDFMapping/entityIRI(_:)``.
+  mutating func entity(_ key: String) -> IRI {
+    if let known = entities[key] { return known }
+    let iri = mapping.entityIRI(key)
+    entities[key] = iri
+    return iri
+  }
+
+  /// ``RDFMapping/articleIRI(_:)``.
+  mutating func article(_ id: String) -> IRI {
+    if let known = articles[id] { return known }
+    let iri = mapping.articleIRI(id)
+    articles[id] = iri
+    return iri
+  }
+
+  /// ``RDFMapping/predicateIRI(_:)``.
+  mutating func predicate(_ predicate: String) -> IRI {
+    if let known = predicates[predicate] { return known }
+    let iri = RDFMapping.predicateIRI(predicate)
+    predicates[predicate] = iri
+    return iri
   }
 }

@@ -29,6 +29,9 @@ public struct JSONLDContext: Sendable, Hashable {
   public let terms: [TermDefinition]
   /// The term used for each property IRI (the first by name when several share one).
   let termsByIRI: [IRI: TermDefinition]
+  /// The prefixes that can make compact IRIs (not `_`, namespace ending in a gen-delim), for
+  /// the longest-namespace lookup of ``PrefixMap/split(_:)``.
+  let compactingPrefixes: PrefixMap
 
   /// Term names must not contain `:` and must differ from the prefixes; such terms are dropped,
   /// since processors would read them as compact IRIs.
@@ -42,6 +45,10 @@ public struct JSONLDContext: Sendable, Hashable {
     var byIRI: [IRI: TermDefinition] = [:]
     for term in self.terms where byIRI[term.iri] == nil { byIRI[term.iri] = term }
     self.termsByIRI = byIRI
+    self.compactingPrefixes = PrefixMap(
+      prefixes.entries.filter { $0.prefix != "_" && Self.endsWithGenDelim($0.namespace) }.map {
+        ($0.prefix, $0.namespace)
+      })
   }
 
   // MARK: - Compaction
@@ -49,18 +56,29 @@ public struct JSONLDContext: Sendable, Hashable {
   /// `prefix:local` under the longest prefix that JSON-LD 1.1 accepts as one (its namespace ends
   /// with a gen-delim), else the full IRI. https://www.w3.org/TR/json-ld11/#compact-iris
   public func compactIRI(_ iri: IRI) -> String {
-    var best: (prefix: String, namespace: String)?
-    for entry in prefixes.entries
-    where entry.prefix != "_" && hasUTF8Prefix(iri.value, entry.namespace)
-      && Self.endsWithGenDelim(entry.namespace)
-    {
-      if best == nil || entry.namespace.utf8.count > best!.namespace.utf8.count { best = entry }
-    }
-    guard let best else { return iri.value }
-    let local = iri.value.utf8.dropFirst(best.namespace.utf8.count)
+    guard let (prefix, local) = compactParts(iri) else { return iri.value }
+    return prefix + ":" + local
+  }
+
+  /// The prefix and local part of ``compactIRI(_:)``, or `nil` when it is the full IRI.
+  func compactParts(_ iri: IRI) -> (prefix: String, local: Substring)? {
+    guard let (prefix, local) = compactingPrefixes.split(iri) else { return nil }
     // A suffix starting with `//` would make the whole string read as an absolute IRI.
-    if local.isEmpty || local.starts(with: "//".utf8) { return iri.value }
-    return best.prefix + ":" + String(Substring(local))
+    if local.isEmpty || local.utf8.starts(with: "//".utf8) { return nil }
+    return (prefix, local)
+  }
+
+  /// ``compactIRI(_:)`` as a JSON string token, as bytes.
+  func compactIRIString(_ iri: IRI, into output: inout ByteOutput) {
+    output.append(UInt8(ascii: "\""))
+    if let (prefix, local) = compactParts(iri) {
+      JSONSyntax.stringContent(prefix, into: &output)
+      output.append(UInt8(ascii: ":"))
+      JSONSyntax.stringContent(local, into: &output)
+    } else {
+      JSONSyntax.stringContent(iri.value, into: &output)
+    }
+    output.append(UInt8(ascii: "\""))
   }
 
   /// The term for a property IRI, if the context defines one.

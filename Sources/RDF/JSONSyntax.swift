@@ -5,27 +5,28 @@ public enum JSONSyntax {
   /// inside JavaScript. Everything else, U+FFFD included, stays UTF-8.
   public static func string(_ value: String) -> String {
     guard NTriplesSyntax.needsStringEscape(value) else { return "\"" + value + "\"" }
-    var escaped = "\""
-    escaped.reserveCapacity(value.utf8.count + 8)
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": escaped += "\\\""
-      case "\\": escaped += "\\\\"
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      case "\u{08}": escaped += "\\b"
-      case "\u{0C}": escaped += "\\f"
-      default:
-        if NTriplesSyntax.isEscapedControl(scalar) {
-          let hex = String(scalar.value, radix: 16, uppercase: false)
-          escaped += "\\u" + String(repeating: "0", count: 4 - hex.utf8.count) + hex
-        } else {
-          escaped.unicodeScalars.append(scalar)
-        }
-      }
+    var output = ByteOutput(capacity: value.utf8.count + 16)
+    string(value, into: &output)
+    return output.string
+  }
+
+  /// ``string(_:)`` as bytes.
+  static func string(_ value: String, into output: inout ByteOutput) {
+    output.append(UInt8(ascii: "\""))
+    stringContent(value, into: &output)
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// The inside of ``string(_:)``: `value` escaped, without the quotes, so that a token can be
+  /// written in parts (a prefix, `:` and a local name).
+  static func stringContent(_ value: some StringProtocol, into output: inout ByteOutput) {
+    if let done: Void = value.utf8.withContiguousStorageIfAvailable({
+      NTriplesSyntax.escapeQuotedString($0, uppercaseHex: false, into: &output)
+    }) {
+      return done
     }
-    return escaped + "\""
+    var copy = String(value)
+    copy.withUTF8 { NTriplesSyntax.escapeQuotedString($0, uppercaseHex: false, into: &output) }
   }
 
   /// Writes `value` as a JSON string token.

@@ -12,21 +12,35 @@ public enum NTriplesSyntax {
   /// A checked ``IRI`` never needs escaping; characters that `IRIREF` forbids can only come from
   /// ``IRI/init(unchecked:)`` and are written as `UCHAR` so that the output still parses.
   public static func IRIREF(_ iri: IRI, to output: inout some TextOutputStream) {
-    output.write("<")
     if needsIRIREFEscape(iri.value) {
-      var escaped = ""
-      for scalar in iri.value.unicodeScalars {
-        if scalar.value <= 0x20 || (scalar.isASCII && isForbiddenInIRIREF(UInt8(scalar.value))) {
-          escaped += UCHAR(scalar)
+      var bytes = ByteOutput(capacity: iri.value.utf8.count + 16)
+      IRIREF(iri, into: &bytes)
+      output.write(bytes.string)
+    } else {
+      output.write("<")
+      output.write(iri.value)
+      output.write(">")
+    }
+  }
+
+  /// ``IRIREF(_:to:)`` as bytes.
+  static func IRIREF(_ iri: IRI, into output: inout ByteOutput) {
+    output.append(UInt8(ascii: "<"))
+    withUTF8(iri.value) { bytes in
+      guard containsForbiddenIRIREFByte(bytes) else {
+        output.append(bytes)
+        return
+      }
+      // Bytes from 0x80 up are parts of non-ASCII characters, which IRIREF allows.
+      for byte in bytes {
+        if byte <= 0x20 || isForbiddenInIRIREF(byte) {
+          output.appendUCHAR(UInt32(byte))
         } else {
-          escaped.unicodeScalars.append(scalar)
+          output.append(byte)
         }
       }
-      output.write(escaped)
-    } else {
-      output.write(iri.value)
     }
-    output.write(">")
+    output.append(UInt8(ascii: ">"))
   }
 
   /// `STRING_LITERAL_QUOTE ::= '"' ([^#x22#x5C#xA#xD] | ECHAR | UCHAR)* '"'`
@@ -36,32 +50,82 @@ public enum NTriplesSyntax {
   /// characters (C0, DEL, C1) and U+2028/U+2029 get a `UCHAR`, so that no line-breaking or
   /// invisible character reaches the file raw. Everything else, U+FFFD included, stays UTF-8.
   public static func STRING_LITERAL_QUOTE(_ value: String, to output: inout some TextOutputStream) {
-    output.write("\"")
     if needsStringEscape(value) {
-      var escaped = ""
-      escaped.reserveCapacity(value.utf8.count + 8)
-      for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\"": escaped += "\\\""
-        case "\\": escaped += "\\\\"
-        case "\n": escaped += "\\n"
-        case "\r": escaped += "\\r"
-        case "\t": escaped += "\\t"
-        case "\u{08}": escaped += "\\b"
-        case "\u{0C}": escaped += "\\f"
-        default:
-          if isEscapedControl(scalar) {
-            escaped += UCHAR(scalar)
-          } else {
-            escaped.unicodeScalars.append(scalar)
-          }
-        }
-      }
-      output.write(escaped)
+      var bytes = ByteOutput(capacity: value.utf8.count + 16)
+      STRING_LITERAL_QUOTE(value, into: &bytes)
+      output.write(bytes.string)
     } else {
+      output.write("\"")
       output.write(value)
+      output.write("\"")
     }
-    output.write("\"")
+  }
+
+  /// ``STRING_LITERAL_QUOTE(_:to:)`` as bytes.
+  static func STRING_LITERAL_QUOTE(_ value: String, into output: inout ByteOutput) {
+    output.append(UInt8(ascii: "\""))
+    withUTF8(value) { escapeQuotedString($0, uppercaseHex: true, into: &output) }
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// The inside of a quoted string, shared by N-Triples, Turtle and JSON (which differ only in
+  /// the case of `UCHAR` hex digits): `"` and `\` escaped, `\n \r \t \b \f` for those controls,
+  /// `\uXXXX` for other controls (C0, DEL, C1) and U+2028/U+2029; runs of other bytes copied whole.
+  static func escapeQuotedString(
+    _ bytes: UnsafeBufferPointer<UInt8>, uppercaseHex: Bool, into output: inout ByteOutput
+  ) {
+    var runStart = 0
+    var index = 0
+    let count = bytes.count
+    func flushRun(upTo end: Int) {
+      if end > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+    }
+    while index < count {
+      let byte = bytes[index]
+      // Printable ASCII other than `"` and `\`, and the bytes of non-ASCII characters other than
+      // the lead bytes of C1 controls and of U+2028/U+2029, go through as they are.
+      if (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C)
+        || (byte >= 0x80 && byte != 0xC2 && byte != 0xE2)
+      {
+        index += 1
+        continue
+      }
+      // The escape, and how many bytes of input it replaces.
+      var escape: (value: UInt32, echar: UInt8, length: Int)?
+      switch byte {
+      case 0x22: escape = (0, UInt8(ascii: "\""), 1)
+      case 0x5C: escape = (0, UInt8(ascii: "\\"), 1)
+      case 0x0A: escape = (0, UInt8(ascii: "n"), 1)
+      case 0x0D: escape = (0, UInt8(ascii: "r"), 1)
+      case 0x09: escape = (0, UInt8(ascii: "t"), 1)
+      case 0x08: escape = (0, UInt8(ascii: "b"), 1)
+      case 0x0C: escape = (0, UInt8(ascii: "f"), 1)
+      case 0x00..<0x20, 0x7F: escape = (UInt32(byte), 0, 1)
+      // C1 controls are C2 80...C2 9F in UTF-8.
+      case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+        escape = (UInt32(bytes[index + 1]), 0, 2)
+      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+      case 0xE2
+      where index + 2 < count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        escape = (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, 0, 3)
+      default: break
+      }
+      guard let escape else {
+        index += 1
+        continue
+      }
+      flushRun(upTo: index)
+      if escape.echar != 0 {
+        output.append(UInt8(ascii: "\\"))
+        output.append(escape.echar)
+      } else {
+        output.appendUCHAR(escape.value, uppercase: uppercaseHex)
+      }
+      index += escape.length
+      runStart = index
+    }
+    flushRun(upTo: count)
   }
 
   /// `LANGTAG ::= '@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`
@@ -86,6 +150,12 @@ public enum NTriplesSyntax {
   public static func BLANK_NODE_LABEL(_ node: BlankNode, to output: inout some TextOutputStream) {
     output.write("_:")
     output.write(blankNodeLabel(node, allowsColon: false))
+  }
+
+  /// ``BLANK_NODE_LABEL(_:to:)`` as bytes.
+  static func BLANK_NODE_LABEL(_ node: BlankNode, into output: inout ByteOutput) {
+    output.append("_:")
+    output.append(blankNodeLabel(node, allowsColon: false))
   }
 
   /// The label written after `_:` for `node`.
@@ -127,16 +197,36 @@ public enum NTriplesSyntax {
     }
   }
 
-  // MARK: - Character classes
-
-  /// `UCHAR ::= '\u' HEX HEX HEX HEX | '\U' HEX HEX HEX HEX HEX HEX HEX HEX`
-  static func UCHAR(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    if scalar.value <= 0xFFFF {
-      return "\\u" + String(repeating: "0", count: 4 - hex.utf8.count) + hex
+  /// ``term(_:to:)`` as bytes.
+  static func term(_ term: Term, into output: inout ByteOutput) {
+    switch term {
+    case .iri(let iri): IRIREF(iri, into: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, into: &output)
+    case .literal(let literal): self.literal(literal, into: &output)
     }
-    return "\\U" + String(repeating: "0", count: 8 - hex.utf8.count) + hex
   }
+
+  /// ``subject(_:to:)`` as bytes.
+  static func subject(_ subject: Subject, into output: inout ByteOutput) {
+    switch subject {
+    case .iri(let iri): IRIREF(iri, into: &output)
+    case .blank(let node): BLANK_NODE_LABEL(node, into: &output)
+    }
+  }
+
+  /// ``literal(_:to:)`` as bytes.
+  static func literal(_ literal: Literal, into output: inout ByteOutput) {
+    STRING_LITERAL_QUOTE(literal.lexicalForm, into: &output)
+    if let language = literal.language {
+      output.append(UInt8(ascii: "@"))
+      output.append(language)
+    } else if literal.datatype != XSD.string {
+      output.append("^^")
+      IRIREF(literal.datatype, into: &output)
+    }
+  }
+
+  // MARK: - Character classes
 
   static func hexByte(_ byte: UInt8) -> String {
     let digits = Array("0123456789ABCDEF".utf8)

@@ -168,6 +168,16 @@ extension Array<Quad> {
     permute(keeping: order)
   }
 
+  /// Sorts the quads as ``sortCanonically()`` does and returns their ``unionOrder()``, from one
+  /// ranking of the terms instead of two: the second ranking hashed every term of every quad
+  /// again.
+  public mutating func sortCanonicallyWithUnionOrder() -> [Int] {
+    let ranks = QuadRanks(self, includingGraph: true)
+    let order = ranks.sortedUniqueIndices()
+    permute(keeping: order)
+    return ranks.unionOrder(of: order)
+  }
+
   /// Positions of the distinct triples in subject, predicate, object order (graph names ignored):
   /// the order of the syntaxes without graphs. Compute it once and give it to every such writer.
   public func unionOrder() -> [Int] {
@@ -175,22 +185,32 @@ extension Array<Quad> {
   }
 
   /// Rearranges the array so that it holds `self[order[0]], self[order[1]], ...` and nothing else,
-  /// by following the permutation's cycles with swaps. `order` holds distinct indices.
+  /// by following the permutation's cycles. `order` holds distinct indices.
+  ///
+  /// Quads are moved, not copied: a copy retains and later releases every string of the quad,
+  /// which cost more than the moves themselves.
   mutating func permute(keeping order: [Int]) {
     var permutation = order
     permutation.reserveCapacity(count)
     var kept = [Bool](repeating: false, count: count)
     for index in order { kept[index] = true }
     for index in indices where !kept[index] { permutation.append(index) }
+    kept = []
     var done = [Bool](repeating: false, count: count)
-    for start in indices where !done[start] {
-      var position = start
-      while true {
-        done[position] = true
-        let source = permutation[position]
-        if source == start { break }
-        swapAt(position, source)
-        position = source
+    withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in 0..<buffer.count where !done[start] {
+        // Position `p` receives the quad at `permutation[p]`; the cycle ends where it began.
+        let first = (base + start).move()
+        var position = start
+        while true {
+          done[position] = true
+          let source = permutation[position]
+          if source == start { break }
+          (base + position).moveInitialize(from: base + source, count: 1)
+          position = source
+        }
+        (base + position).initialize(to: first)
       }
     }
     removeLast(count - order.count)

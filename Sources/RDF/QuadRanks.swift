@@ -23,6 +23,9 @@ struct QuadRanks {
 
   init(_ quads: [Quad], includingGraph: Bool) {
     var ids: [TermID: UInt32] = [:]
+    // About one distinct term for every four quads in our graphs: growing the table step by step
+    // rehashed every term several times.
+    ids.reserveCapacity(quads.count / 4)
     var terms: [TermID] = []
     func id(_ term: TermID) -> UInt32 {
       if let known = ids[term] { return known }
@@ -31,25 +34,40 @@ struct QuadRanks {
       terms.append(term)
       return new
     }
-    func subjectID(_ subject: Subject) -> TermID {
-      switch subject {
-      case .iri(let iri): .iri(iri.value)
-      case .blank(let node): .blank(node.id)
-      }
-    }
+    // Consecutive quads often share their graph and subject (often the very same string), which
+    // one comparison finds without hashing.
+    var lastGraph: (name: GraphName?, id: UInt32)?
+    var lastSubject: (subject: Subject, id: UInt32)?
     graph.reserveCapacity(includingGraph ? quads.count : 0)
     subject.reserveCapacity(quads.count)
     predicate.reserveCapacity(quads.count)
     object.reserveCapacity(quads.count)
     for quad in quads {
       if includingGraph {
-        switch quad.graph {
-        case nil: graph.append(UInt32.max)
-        case .iri(let iri)?: graph.append(id(.iri(iri.value)))
-        case .blank(let node)?: graph.append(id(.blank(node.id)))
+        if let lastGraph, lastGraph.name == quad.graph {
+          graph.append(lastGraph.id)
+        } else {
+          let graphID: UInt32 =
+            switch quad.graph {
+            case nil: UInt32.max
+            case .iri(let iri)?: id(.iri(iri.value))
+            case .blank(let node)?: id(.blank(node.id))
+            }
+          graph.append(graphID)
+          lastGraph = (quad.graph, graphID)
         }
       }
-      subject.append(id(subjectID(quad.subject)))
+      if let lastSubject, lastSubject.subject == quad.subject {
+        subject.append(lastSubject.id)
+      } else {
+        let subjectID: UInt32 =
+          switch quad.subject {
+          case .iri(let iri): id(.iri(iri.value))
+          case .blank(let node): id(.blank(node.id))
+          }
+        subject.append(subjectID)
+        lastSubject = (quad.subject, subjectID)
+      }
       predicate.append(id(.iri(quad.predicate.value)))
       switch quad.object {
       case .iri(let iri): object.append(id(.iri(iri.value)))
@@ -100,16 +118,36 @@ struct QuadRanks {
 
   /// Indices of the quads in canonical order, each distinct quad (or triple, without graphs) once.
   func sortedUniqueIndices() -> [Int] {
-    struct Entry {
-      var high: UInt64
-      var low: UInt64
-      var index: Int
-    }
-    var entries = subject.indices.map { index in
-      Entry(
-        high: UInt64(graph.isEmpty ? 0 : graph[index]) << 32 | UInt64(subject[index]),
-        low: UInt64(predicate[index]) << 32 | UInt64(object[index]), index: index)
-    }
+    Self.sortedUnique(
+      subject.indices.map { index in
+        Entry(
+          high: UInt64(graph.isEmpty ? 0 : graph[index]) << 32 | UInt64(subject[index]),
+          low: UInt64(predicate[index]) << 32 | UInt64(object[index]), index: index)
+      })
+  }
+
+  /// The union order of the quads rearranged into `order` (an order that
+  /// ``sortedUniqueIndices()`` gave): positions in that arrangement of the distinct triples, in
+  /// subject, predicate, object order. The terms keep their ranks whatever the arrangement.
+  func unionOrder(of order: [Int]) -> [Int] {
+    Self.sortedUnique(
+      order.indices.map { position in
+        let index = order[position]
+        return Entry(
+          high: UInt64(subject[index]), low: UInt64(predicate[index]) << 32 | UInt64(object[index]),
+          index: position)
+      })
+  }
+
+  /// A quad's ranks as two integers that compare in canonical order, and its position.
+  private struct Entry {
+    var high: UInt64
+    var low: UInt64
+    var index: Int
+  }
+
+  /// The positions of `entries` sorted by their ranks, the first of each run of equal ranks only.
+  private static func sortedUnique(_ entries: consuming [Entry]) -> [Int] {
     entries.sort {
       $0.high != $1.high ? $0.high < $1.high : $0.low != $1.low ? $0.low < $1.low : $0.index < $1.index
     }

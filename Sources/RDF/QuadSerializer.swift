@@ -18,49 +18,84 @@ extension QuadSerializer {
   }
 }
 
+/// A serializer that formats quads as bytes into a ``ByteOutput``, which ``RDFFormat`` hands to its
+/// output in large blocks. Its `TextOutputStream` methods write each quad through at once.
+protocol ByteQuadSerializer: QuadSerializer {
+  mutating func write(_ quad: Quad, into output: inout ByteOutput)
+  mutating func finish(into output: inout ByteOutput)
+}
+
+extension ByteQuadSerializer {
+  /// What `write(_:to:)` does: the quad's bytes, handed on at once.
+  mutating func writeThrough(_ quad: Quad, to output: inout some TextOutputStream) {
+    var bytes = ByteOutput(capacity: 256)
+    write(quad, into: &bytes)
+    bytes.flush(to: &output)
+  }
+
+  /// What `finish(to:)` does.
+  mutating func finishThrough(to output: inout some TextOutputStream) {
+    var bytes = ByteOutput(capacity: 256)
+    finish(into: &bytes)
+    bytes.flush(to: &output)
+  }
+}
+
 // MARK: - N-Triples
 
 /// Writes N-Triples, one triple per line. https://www.w3.org/TR/n-triples/
 ///
 /// Graph names are dropped: the output is the union of all graphs.
-public struct NTriplesSerializer: QuadSerializer {
+public struct NTriplesSerializer: QuadSerializer, ByteQuadSerializer {
   public init() {}
 
   public mutating func write(_ quad: Quad, to output: inout some TextOutputStream) {
-    NTriplesSyntax.subject(quad.subject, to: &output)
-    output.write(" ")
-    NTriplesSyntax.IRIREF(quad.predicate, to: &output)
-    output.write(" ")
-    NTriplesSyntax.term(quad.object, to: &output)
-    output.write(" .\n")
+    writeThrough(quad, to: &output)
   }
 
   public mutating func finish(to output: inout some TextOutputStream) {}
+
+  mutating func write(_ quad: Quad, into output: inout ByteOutput) {
+    NTriplesSyntax.subject(quad.subject, into: &output)
+    output.append(UInt8(ascii: " "))
+    NTriplesSyntax.IRIREF(quad.predicate, into: &output)
+    output.append(UInt8(ascii: " "))
+    NTriplesSyntax.term(quad.object, into: &output)
+    output.append(" .\n" as StaticString)
+  }
+
+  mutating func finish(into output: inout ByteOutput) {}
 }
 
 // MARK: - N-Quads
 
 /// Writes N-Quads, one quad per line. https://www.w3.org/TR/n-quads/
-public struct NQuadsSerializer: QuadSerializer {
+public struct NQuadsSerializer: QuadSerializer, ByteQuadSerializer {
   public init() {}
 
   public mutating func write(_ quad: Quad, to output: inout some TextOutputStream) {
-    NTriplesSyntax.subject(quad.subject, to: &output)
-    output.write(" ")
-    NTriplesSyntax.IRIREF(quad.predicate, to: &output)
-    output.write(" ")
-    NTriplesSyntax.term(quad.object, to: &output)
-    switch quad.graph {
-    case nil: break
-    case .iri(let iri):
-      output.write(" ")
-      NTriplesSyntax.IRIREF(iri, to: &output)
-    case .blank(let node):
-      output.write(" ")
-      NTriplesSyntax.BLANK_NODE_LABEL(node, to: &output)
-    }
-    output.write(" .\n")
+    writeThrough(quad, to: &output)
   }
 
   public mutating func finish(to output: inout some TextOutputStream) {}
+
+  mutating func write(_ quad: Quad, into output: inout ByteOutput) {
+    NTriplesSyntax.subject(quad.subject, into: &output)
+    output.append(UInt8(ascii: " "))
+    NTriplesSyntax.IRIREF(quad.predicate, into: &output)
+    output.append(UInt8(ascii: " "))
+    NTriplesSyntax.term(quad.object, into: &output)
+    switch quad.graph {
+    case nil: break
+    case .iri(let iri):
+      output.append(UInt8(ascii: " "))
+      NTriplesSyntax.IRIREF(iri, into: &output)
+    case .blank(let node):
+      output.append(UInt8(ascii: " "))
+      NTriplesSyntax.BLANK_NODE_LABEL(node, into: &output)
+    }
+    output.append(" .\n" as StaticString)
+  }
+
+  mutating func finish(into output: inout ByteOutput) {}
 }

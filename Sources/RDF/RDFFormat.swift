@@ -61,17 +61,27 @@ public enum RDFFormat: String, CaseIterable, Sendable {
   /// Whether the syntax has no graph names and is written from the union of the graphs.
   public var writesUnion: Bool { self == .turtle || self == .ntriples || self == .jsonld }
 
-  /// Writes `quads` in their order, or their triples in `order` (the union of the graphs).
+  /// Writes `quads` in their order, or their triples in `order` (the union of the graphs), as
+  /// bytes handed to `output` in large blocks.
   static func write(
-    _ quads: [Quad], with serializer: some QuadSerializer, order: [Int]?,
+    _ quads: [Quad], with serializer: some ByteQuadSerializer, order: [Int]?,
     to output: inout some TextOutputStream
   ) {
     var serializer = serializer
+    var bytes = ByteOutput()
     if let order {
-      for index in order { serializer.write(Quad(quads[index].triple), to: &output) }
+      // The serializers of `order` syntaxes ignore graph names.
+      for index in order {
+        serializer.write(quads[index], into: &bytes)
+        bytes.flushIfFull(to: &output)
+      }
     } else {
-      for quad in quads { serializer.write(quad, to: &output) }
+      for quad in quads {
+        serializer.write(quad, into: &bytes)
+        bytes.flushIfFull(to: &output)
+      }
     }
-    serializer.finish(to: &output)
+    serializer.finish(into: &bytes)
+    bytes.flush(to: &output)
   }
 }

@@ -3,7 +3,7 @@
 ///
 /// Graph names are dropped: the output is the union of all graphs. Prefix declarations that are
 /// not valid `PN_PREFIX` names are skipped (IRIs in those namespaces are written in full).
-public struct TurtleSerializer: QuadSerializer {
+public struct TurtleSerializer: QuadSerializer, ByteQuadSerializer {
   public let prefixes: PrefixMap
   var body: TurtleBody
   var started = false
@@ -14,25 +14,33 @@ public struct TurtleSerializer: QuadSerializer {
   }
 
   public mutating func write(_ quad: Quad, to output: inout some TextOutputStream) {
-    if !started {
-      TurtleBody.writePrefixes(prefixes, to: &output)
-      started = true
-    }
-    body.write(quad.triple, prefixes: prefixes, to: &output)
+    writeThrough(quad, to: &output)
   }
 
   public mutating func finish(to output: inout some TextOutputStream) {
+    finishThrough(to: &output)
+  }
+
+  mutating func write(_ quad: Quad, into output: inout ByteOutput) {
     if !started {
-      TurtleBody.writePrefixes(prefixes, to: &output)
+      TurtleBody.writePrefixes(prefixes, into: &output)
       started = true
     }
-    body.finish(to: &output)
+    body.write(quad.subject, quad.predicate, quad.object, prefixes: prefixes, into: &output)
+  }
+
+  mutating func finish(into output: inout ByteOutput) {
+    if !started {
+      TurtleBody.writePrefixes(prefixes, into: &output)
+      started = true
+    }
+    body.finish(into: &output)
   }
 }
 
 /// Writes TriG: prefixes, the default graph's triples, then one `GRAPH { }` block per named graph,
 /// in input order. https://www.w3.org/TR/trig/
-public struct TriGSerializer: QuadSerializer {
+public struct TriGSerializer: QuadSerializer, ByteQuadSerializer {
   public let prefixes: PrefixMap
   var body = TurtleBody(indent: "")
   var started = false
@@ -44,41 +52,49 @@ public struct TriGSerializer: QuadSerializer {
   }
 
   public mutating func write(_ quad: Quad, to output: inout some TextOutputStream) {
+    writeThrough(quad, to: &output)
+  }
+
+  public mutating func finish(to output: inout some TextOutputStream) {
+    finishThrough(to: &output)
+  }
+
+  mutating func write(_ quad: Quad, into output: inout ByteOutput) {
     if !started {
-      TurtleBody.writePrefixes(prefixes, to: &output)
+      TurtleBody.writePrefixes(prefixes, into: &output)
       started = true
     }
     if currentGraph != .some(quad.graph) {
       let isFirstBlock = currentGraph == nil
-      closeGraph(to: &output)
+      closeGraph(into: &output)
       currentGraph = .some(quad.graph)
       if let graph = quad.graph {
-        if !isFirstBlock { output.write("\n") }
+        if !isFirstBlock { output.append(UInt8(ascii: "\n")) }
         switch graph {
-        case .iri(let iri): TurtleSyntax.iri(iri, prefixes: prefixes, to: &output)
-        case .blank(let node): TurtleSyntax.BLANK_NODE_LABEL(node, to: &output)
+        case .iri(let iri): TurtleSyntax.iri(iri, prefixes: prefixes, into: &output)
+        case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, into: &output)
         }
-        output.write(" {\n")
+        output.append(" {\n" as StaticString)
         body = TurtleBody(indent: "    ")
       } else {
         body = TurtleBody(indent: "")
       }
     }
-    body.write(quad.triple, prefixes: prefixes, to: &output)
+    body.write(quad.subject, quad.predicate, quad.object, prefixes: prefixes, into: &output)
   }
 
-  public mutating func finish(to output: inout some TextOutputStream) {
+  mutating func finish(into output: inout ByteOutput) {
     if !started {
-      TurtleBody.writePrefixes(prefixes, to: &output)
+      TurtleBody.writePrefixes(prefixes, into: &output)
       started = true
     }
-    closeGraph(to: &output)
+    closeGraph(into: &output)
     currentGraph = nil
   }
 
-  mutating func closeGraph(to output: inout some TextOutputStream) {
-    body.finish(to: &output)
-    if case .some(.some) = currentGraph { output.write("}\n") }
+  mutating func closeGraph(into output: inout ByteOutput) {
+    body.finish(into: &output)
+    if case .some(.some) = currentGraph { output.append("}\n" as StaticString) }
   }
 }
 
@@ -94,49 +110,51 @@ struct TurtleBody {
 
   init(indent: String) { self.indent = indent }
 
-  mutating func write(_ triple: Triple, prefixes: PrefixMap, to output: inout some TextOutputStream) {
-    if triple.subject == subject {
-      if triple.predicate == predicate {
-        if triple.object == object { return }
-        output.write(", ")
+  mutating func write(
+    _ subject: Subject, _ predicate: IRI, _ object: Term, prefixes: PrefixMap, into output: inout ByteOutput
+  ) {
+    if subject == self.subject {
+      if predicate == self.predicate {
+        if object == self.object { return }
+        output.append(", " as StaticString)
       } else {
-        output.write(" ;\n")
-        output.write(indent)
-        output.write("    ")
-        TurtleSyntax.predicate(triple.predicate, prefixes: prefixes, to: &output)
-        output.write(" ")
+        output.append(" ;\n" as StaticString)
+        output.append(indent)
+        output.append("    " as StaticString)
+        TurtleSyntax.predicate(predicate, prefixes: prefixes, into: &output)
+        output.append(UInt8(ascii: " "))
       }
     } else {
-      if subject != nil { output.write(" .\n\n") }
-      output.write(indent)
-      TurtleSyntax.subject(triple.subject, prefixes: prefixes, to: &output)
-      output.write(" ")
-      TurtleSyntax.predicate(triple.predicate, prefixes: prefixes, to: &output)
-      output.write(" ")
+      if self.subject != nil { output.append(" .\n\n" as StaticString) }
+      output.append(indent)
+      TurtleSyntax.subject(subject, prefixes: prefixes, into: &output)
+      output.append(UInt8(ascii: " "))
+      TurtleSyntax.predicate(predicate, prefixes: prefixes, into: &output)
+      output.append(UInt8(ascii: " "))
     }
-    TurtleSyntax.term(triple.object, prefixes: prefixes, to: &output)
-    subject = triple.subject
-    predicate = triple.predicate
-    object = triple.object
+    TurtleSyntax.term(object, prefixes: prefixes, into: &output)
+    self.subject = subject
+    self.predicate = predicate
+    self.object = object
   }
 
-  mutating func finish(to output: inout some TextOutputStream) {
-    if subject != nil { output.write(" .\n") }
+  mutating func finish(into output: inout ByteOutput) {
+    if subject != nil { output.append(" .\n" as StaticString) }
     subject = nil
     predicate = nil
     object = nil
   }
 
   /// `@prefix p: <ns> .` for each prefix, in the map's order.
-  static func writePrefixes(_ prefixes: PrefixMap, to output: inout some TextOutputStream) {
+  static func writePrefixes(_ prefixes: PrefixMap, into output: inout ByteOutput) {
     for entry in prefixes.entries {
-      output.write("@prefix ")
-      output.write(entry.prefix)
-      output.write(": ")
-      NTriplesSyntax.IRIREF(IRI(unchecked: entry.namespace), to: &output)
-      output.write(" .\n")
+      output.append("@prefix " as StaticString)
+      output.append(entry.prefix)
+      output.append(": " as StaticString)
+      NTriplesSyntax.IRIREF(IRI(unchecked: entry.namespace), into: &output)
+      output.append(" .\n" as StaticString)
     }
-    if !prefixes.entries.isEmpty { output.write("\n") }
+    if !prefixes.entries.isEmpty { output.append(UInt8(ascii: "\n")) }
   }
 
   static func writablePrefixes(_ prefixes: PrefixMap) -> PrefixMap {

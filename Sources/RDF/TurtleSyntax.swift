@@ -16,43 +16,85 @@ public enum TurtleSyntax {
   /// digits is kept as a `PERCENT`. A `.` at either end returns `nil` (the writer then falls back
   /// to `<full-iri>`): it could be escaped, but common parsers (rdflib 7) reject `ex:a\.`.
   public static func PN_LOCAL(_ local: Substring) -> String? {
-    if isPlainASCIILocal(local) { return String(local) }
-    let scalars = Array(local.unicodeScalars)
-    guard scalars.first != ".", scalars.last != "." else { return nil }
-    var result = ""
-    result.reserveCapacity(local.utf8.count)
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      let isFirst = index == 0
-      if NTriplesSyntax.isPN_CHARS_U(scalar) || scalar == ":" || ("0"..."9").contains(scalar) {
-        result.unicodeScalars.append(scalar)
-      } else if scalar == "%" {
-        if index + 2 < scalars.count, isHex(scalars[index + 1]), isHex(scalars[index + 2]) {
-          result.unicodeScalars.append(contentsOf: scalars[index...(index + 2)])
-          index += 3
-          continue
-        }
-        result += "\\%"
-      } else if !isFirst && (NTriplesSyntax.isPN_CHARS(scalar) || scalar == ".") {
-        result.unicodeScalars.append(scalar)
-      } else if isPN_LOCAL_ESC(scalar) {
-        result += "\\"
-        result.unicodeScalars.append(scalar)
-      } else {
-        return nil
-      }
-      index += 1
+    var output = ByteOutput(capacity: local.utf8.count + 8)
+    return PN_LOCAL(local, into: &output) ? output.string : nil
+  }
+
+  /// ``PN_LOCAL(_:)`` as bytes: appends the written local part and returns `true`, or appends
+  /// nothing and returns `false`.
+  static func PN_LOCAL(_ local: Substring, into output: inout ByteOutput) -> Bool {
+    if let written = local.utf8.withContiguousStorageIfAvailable({ PN_LOCAL($0, into: &output) }) {
+      return written
     }
-    return result
+    var copy = String(local)
+    return copy.withUTF8 { PN_LOCAL($0, into: &output) }
+  }
+
+  /// ``PN_LOCAL(_:)`` over UTF-8 bytes (valid UTF-8, as a `String` holds).
+  static func PN_LOCAL(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteOutput) -> Bool {
+    let count = bytes.count
+    if count > 0 && (bytes[0] == UInt8(ascii: ".") || bytes[count - 1] == UInt8(ascii: ".")) { return false }
+    if isPlainASCIILocal(bytes) {
+      output.append(bytes)
+      return true
+    }
+    let mark = output.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      let isFirst = index == 0
+      guard byte >= 0x80 else {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"):
+          output.append(byte)
+        case UInt8(ascii: "%"):
+          // `PERCENT ::= '%' HEX HEX` stays as it is; a lone `%` is escaped.
+          if index + 2 < count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) {
+            output.append(UnsafeBufferPointer(rebasing: bytes[index..<(index + 3)]))
+            index += 3
+            continue
+          }
+          output.append("\\%")
+        case UInt8(ascii: "-") where !isFirst, UInt8(ascii: ".") where !isFirst:
+          output.append(byte)
+        default:
+          guard isPN_LOCAL_ESC(byte) else {
+            output.truncate(to: mark)
+            return false
+          }
+          output.append(UInt8(ascii: "\\"))
+          output.append(byte)
+        }
+        index += 1
+        continue
+      }
+      // A non-ASCII character: decode its scalar from the 2 to 4 bytes of its UTF-8 form.
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      guard index + length <= count else {
+        output.truncate(to: mark)
+        return false
+      }
+      var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+      guard let scalar = Unicode.Scalar(value),
+        NTriplesSyntax.isPN_CHARS_U(scalar) || (!isFirst && NTriplesSyntax.isPN_CHARS(scalar))
+      else {
+        output.truncate(to: mark)
+        return false
+      }
+      output.append(UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+      index += length
+    }
+    return true
   }
 
   /// The common case, checked without allocating: ASCII letters, digits, `_` and `:` anywhere,
   /// `-` and `.` after the first character, and no `.` at the end.
-  static func isPlainASCIILocal(_ local: Substring) -> Bool {
+  static func isPlainASCIILocal(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
     var isFirst = true
     var last: UInt8 = 0
-    for byte in local.utf8 {
+    for byte in local {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"):
@@ -81,12 +123,24 @@ public enum TurtleSyntax {
   }
 
   /// `PN_LOCAL_ESC ::= '\' ('_' | '~' | '.' | '-' | '!' | '$' | '&' | "'" | '(' | ')' | '*' | '+' | ',' | ';' | '=' | '/' | '?' | '#' | '@' | '%')`
-  static func isPN_LOCAL_ESC(_ scalar: Unicode.Scalar) -> Bool {
-    "_~.-!$&'()*+,;=/?#@%".unicodeScalars.contains(scalar)
+  static func isPN_LOCAL_ESC(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "!"),
+      UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+      UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+      UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "%"):
+      true
+    default: false
+    }
   }
 
-  static func isHex(_ scalar: Unicode.Scalar) -> Bool {
-    ("0"..."9").contains(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
+  static func isHex(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+      UInt8(ascii: "A")...UInt8(ascii: "F"):
+      true
+    default: false
+    }
   }
 
   // MARK: - Terms
@@ -100,40 +154,69 @@ public enum TurtleSyntax {
   /// `iri ::= IRIREF | PrefixedName`: the longest matching prefix when its local part is a valid
   /// `PN_LOCAL`, else `<full-iri>`.
   public static func iri(_ iri: IRI, prefixes: PrefixMap, to output: inout some TextOutputStream) {
-    if let (prefix, local) = prefixes.split(iri), let escaped = PN_LOCAL(local) {
-      output.write(prefix)
-      output.write(":")
-      output.write(escaped)
-    } else {
-      NTriplesSyntax.IRIREF(iri, to: &output)
+    var bytes = ByteOutput(capacity: iri.value.utf8.count + 8)
+    self.iri(iri, prefixes: prefixes, into: &bytes)
+    output.write(bytes.string)
+  }
+
+  /// ``iri(_:prefixes:to:)`` as bytes.
+  static func iri(_ iri: IRI, prefixes: PrefixMap, into output: inout ByteOutput) {
+    if let (prefix, local) = prefixes.split(iri) {
+      let mark = output.count
+      output.append(prefix)
+      output.append(UInt8(ascii: ":"))
+      if PN_LOCAL(local, into: &output) { return }
+      output.truncate(to: mark)
     }
+    NTriplesSyntax.IRIREF(iri, into: &output)
   }
 
   /// A subject, abbreviated where possible.
   public static func subject(_ subject: Subject, prefixes: PrefixMap, to output: inout some TextOutputStream)
   {
+    var bytes = ByteOutput(capacity: 64)
+    self.subject(subject, prefixes: prefixes, into: &bytes)
+    output.write(bytes.string)
+  }
+
+  /// ``subject(_:prefixes:to:)`` as bytes.
+  static func subject(_ subject: Subject, prefixes: PrefixMap, into output: inout ByteOutput) {
     switch subject {
-    case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
+    case .iri(let value): iri(value, prefixes: prefixes, into: &output)
+    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, into: &output)
     }
   }
 
   /// A predicate: `a` for `rdf:type`, else an abbreviated IRI.
   public static func predicate(_ predicate: IRI, prefixes: PrefixMap, to output: inout some TextOutputStream)
   {
+    var bytes = ByteOutput(capacity: 64)
+    self.predicate(predicate, prefixes: prefixes, into: &bytes)
+    output.write(bytes.string)
+  }
+
+  /// ``predicate(_:prefixes:to:)`` as bytes.
+  static func predicate(_ predicate: IRI, prefixes: PrefixMap, into output: inout ByteOutput) {
     if predicate == RDFVocabulary.type {
-      output.write("a")
+      output.append(UInt8(ascii: "a"))
     } else {
-      iri(predicate, prefixes: prefixes, to: &output)
+      iri(predicate, prefixes: prefixes, into: &output)
     }
   }
 
   /// An object term, abbreviated where possible.
   public static func term(_ term: Term, prefixes: PrefixMap, to output: inout some TextOutputStream) {
+    var bytes = ByteOutput(capacity: 64)
+    self.term(term, prefixes: prefixes, into: &bytes)
+    output.write(bytes.string)
+  }
+
+  /// ``term(_:prefixes:to:)`` as bytes.
+  static func term(_ term: Term, prefixes: PrefixMap, into output: inout ByteOutput) {
     switch term {
-    case .iri(let value): iri(value, prefixes: prefixes, to: &output)
-    case .blank(let node): BLANK_NODE_LABEL(node, to: &output)
-    case .literal(let value): literal(value, prefixes: prefixes, to: &output)
+    case .iri(let value): iri(value, prefixes: prefixes, into: &output)
+    case .blank(let node): NTriplesSyntax.BLANK_NODE_LABEL(node, into: &output)
+    case .literal(let value): literal(value, prefixes: prefixes, into: &output)
     }
   }
 
@@ -142,17 +225,24 @@ public enum TurtleSyntax {
   /// https://www.w3.org/TR/turtle/#abbrev
   public static func literal(_ literal: Literal, prefixes: PrefixMap, to output: inout some TextOutputStream)
   {
+    var bytes = ByteOutput(capacity: literal.lexicalForm.utf8.count + 16)
+    self.literal(literal, prefixes: prefixes, into: &bytes)
+    output.write(bytes.string)
+  }
+
+  /// ``literal(_:prefixes:to:)`` as bytes.
+  static func literal(_ literal: Literal, prefixes: PrefixMap, into output: inout ByteOutput) {
     if literal.language == nil, isBareLiteral(literal) {
-      output.write(literal.lexicalForm)
+      output.append(literal.lexicalForm)
       return
     }
-    NTriplesSyntax.STRING_LITERAL_QUOTE(literal.lexicalForm, to: &output)
+    NTriplesSyntax.STRING_LITERAL_QUOTE(literal.lexicalForm, into: &output)
     if let language = literal.language {
-      output.write("@")
-      output.write(language)
+      output.append(UInt8(ascii: "@"))
+      output.append(language)
     } else if literal.datatype != XSD.string {
-      output.write("^^")
-      iri(literal.datatype, prefixes: prefixes, to: &output)
+      output.append("^^")
+      iri(literal.datatype, prefixes: prefixes, into: &output)
     }
   }
 

@@ -19,14 +19,36 @@ struct BenchPipeline: ParsableCommand {
       output, on one core: ingest (read and decode), segment, each annotator, extraction, merge, \
       entity resolution, \
       mapping to RDF, each writer, the diagram. End to end is the same work as `newsgraph build` \
-      (all formats but the diagram), timed with --jobs 1 and with every core.
+      (all formats but the diagram), timed with --jobs 1 and with every core. \
+      With --graph, only the RDF stages are timed, on a graph file that build wrote (for \
+      example graph.nq): mapping (with the canonical sort), the union order on its own, mapping \
+      with the union order as build does it, and each writer writing into a discarded block.
       """)
 
-  @Option(help: "Articles: a folder, files or JSON Lines.") var corpus: [String]
+  @Option(help: "Articles: a folder, files or JSON Lines.") var corpus: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "Time only the RDF stages (mapping, union order, writers) of the graph in this N-Quads file.",
+      discussion: "The graph is read back (not timed) instead of built from --corpus."))
+  var graph: String?
   @Option(help: "Timed runs of each stage; the median is reported.") var runs = 3
+  @Flag(
+    help:
+      "Time each stage by the CPU time of its thread instead of the wall clock: steadier on a shared machine (end to end stays wall clock)."
+  )
+  var cpuTime = false
   @Flag(help: "Print JSON.") var json = false
 
+  func validate() throws {
+    guard (graph == nil) != corpus.isEmpty else { throw ValidationError("give --corpus or --graph") }
+  }
+
   func run() throws {
+    if let graph {
+      let results = try rdfStages(try GraphReader.read(nquadsFile: graph))
+      report(results.rows, articles: nil, tokens: nil, triples: results.triples)
+      return
+    }
     let processor = try PipelineFactory.standard()
     var results: [(stage: String, seconds: Double, unit: String, count: Int)] = []
 
@@ -63,6 +85,26 @@ struct BenchPipeline: ParsableCommand {
     results.append(("merge", merge, "tokens", tokens))
     let resolve = median { graph = EntityResolver().resolve(graph).graph }
     results.append(("resolve entities", resolve, "tokens", tokens))
+    let rdf = try rdfStages(graph)
+    results += rdf.rows
+    let diagram = try medianThrowing { _ = try DiagramRenderer().render(graph) }
+    results.append(("diagram (svg, default pruning)", diagram, "graphs", 1))
+
+    for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+      let seconds = try medianThrowing(wallClock: true) {
+        try endToEnd(processor: processor, mapping: try RDFMapping(), jobs: jobs)
+      }
+      results.append(("end to end, \(jobs) core\(jobs == 1 ? "" : "s")", seconds, "tokens", tokens))
+    }
+
+    report(results, articles: articles.count, tokens: tokens, triples: rdf.triples)
+  }
+
+  /// Mapping to RDF, the union order and each writer, timed on `graph`.
+  private func rdfStages(_ graph: KnowledgeGraph) throws -> (
+    rows: [(stage: String, seconds: Double, unit: String, count: Int)], triples: Int
+  ) {
+    var results: [(stage: String, seconds: Double, unit: String, count: Int)] = []
     let mapping = try RDFMapping()
     var quads: [Quad] = []
     let map = median { quads = mapping.quads(for: graph) }
@@ -71,22 +113,23 @@ struct BenchPipeline: ParsableCommand {
     var unionOrder: [Int] = []
     let union = median { unionOrder = quads.unionOrder() }
     results.append(("union order (for ttl, nt, jsonld)", union, "triples", quads.count))
+    let both = median { unionOrder = mapping.quadsWithUnionOrder(for: graph).unionOrder }
+    results.append(("mapping with union order (build)", both, "triples", quads.count))
     for format in RDFFormat.allCases {
       let seconds = median {
-        var output = ""
+        var output = DiscardingOutput()
         format.write(
           quads, prefixes: prefixes, context: RDFMapping.jsonLDContext, unionOrder: unionOrder, to: &output)
       }
       results.append(("write \(format.rawValue)", seconds, "triples", quads.count))
     }
-    let diagram = try medianThrowing { _ = try DiagramRenderer().render(graph) }
-    results.append(("diagram (svg, default pruning)", diagram, "graphs", 1))
+    return (results, quads.count)
+  }
 
-    for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
-      let seconds = try medianThrowing { try endToEnd(processor: processor, mapping: mapping, jobs: jobs) }
-      results.append(("end to end, \(jobs) core\(jobs == 1 ? "" : "s")", seconds, "tokens", tokens))
-    }
-
+  private func report(
+    _ results: [(stage: String, seconds: Double, unit: String, count: Int)], articles: Int?, tokens: Int?,
+    triples: Int
+  ) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let peakMB = Double(usage.ru_maxrss) / 1024
@@ -95,12 +138,15 @@ struct BenchPipeline: ParsableCommand {
         "{\"stage\": \"\($0.stage)\", \"seconds\": \(String(format: "%.4f", $0.seconds)), \"unit\": \"\($0.unit)\", \"perSecond\": \(Int(Double($0.count) / $0.seconds))}"
       }
       print(
-        "{\"articles\": \(articles.count), \"tokens\": \(tokens), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), \"stages\": [\(rows.joined(separator: ", "))]}"
+        "{\"articles\": \(articles ?? 0), \"tokens\": \(tokens ?? 0), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), \"stages\": [\(rows.joined(separator: ", "))]}"
       )
     } else {
-      print(
-        "corpus: \(articles.count) articles, \(tokens) tokens, \(quads.count) triples; median of \(runs) runs"
-      )
+      if let articles, let tokens {
+        print(
+          "corpus: \(articles) articles, \(tokens) tokens, \(triples) triples; median of \(runs) runs")
+      } else {
+        print("graph: \(triples) triples; median of \(runs) runs")
+      }
       for row in results {
         let rate = Double(row.count) / row.seconds
         print(
@@ -130,13 +176,28 @@ struct BenchPipeline: ParsableCommand {
     (try? medianThrowing(body)) ?? 0
   }
 
-  private func medianThrowing(_ body: () throws -> Void) throws -> Double {
+  private func medianThrowing(wallClock: Bool = false, _ body: () throws -> Void) throws -> Double {
     var times: [Double] = []
     for _ in 0..<max(runs, 1) {
       let start = DispatchTime.now().uptimeNanoseconds
+      let cpuStart = threadCPUSeconds()
       try body()
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      times.append(
+        cpuTime && !wallClock
+          ? threadCPUSeconds() - cpuStart : Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     return times.sorted()[times.count / 2]
+  }
+}
+
+/// Collects output in a block as large as a file's buffer and drops it when full: the writers'
+/// work without the disk's.
+struct DiscardingOutput: TextOutputStream {
+  var buffer: [UInt8] = []
+  init() { buffer.reserveCapacity(1 << 16 + 4096) }
+
+  mutating func write(_ string: String) {
+    buffer.append(contentsOf: string.utf8)
+    if buffer.count >= 1 << 16 { buffer.removeAll(keepingCapacity: true) }
   }
 }

@@ -16,9 +16,15 @@ enum GraphFiles {
     var staged: [StagedFile] = []
     defer { AtomicFile.discard(staged) }
     for path in paths { staged.append(try StagedFile(path: path)) }
-    let quads = formats.contains { $0.rdfFormat != nil } ? mapping.quads(for: graph) : []
+    let (quads, unionOrder): ([Quad], [Int]?) =
+      if formats.contains(where: { $0.rdfFormat?.writesUnion == true }) {
+        mapping.quadsWithUnionOrder(for: graph)
+      } else if formats.contains(where: { $0.rdfFormat != nil }) {
+        (mapping.quads(for: graph), nil)
+      } else {
+        ([], nil)
+      }
     let prefixes = mapping.dataPrefixes(for: graph)
-    let unionOrder = formats.contains { $0.rdfFormat?.writesUnion == true } ? quads.unionOrder() : nil
     let failures = Mutex([Int: any Error]())
     let files = staged
     @Sendable func writeFormat(_ index: Int) {

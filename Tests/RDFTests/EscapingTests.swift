@@ -18,6 +18,11 @@ import Testing
     ("ls\u{2028}ps\u{2029}", #""ls\u2028ps\u2029""#, #""ls\u2028ps\u2029""#),
     ("café 東京 🙂", "\"café 東京 🙂\"", "\"café 東京 🙂\""),
     ("bad\u{FFFD}byte", "\"bad\u{FFFD}byte\"", "\"bad\u{FFFD}byte\""),
+    // Neighbours of the escaped multi-byte characters stay raw: U+00A0 (C2 A0), U+2027 (E2 80 A7).
+    ("nbsp\u{A0}dot\u{2027}", "\"nbsp\u{A0}dot\u{2027}\"", "\"nbsp\u{A0}dot\u{2027}\""),
+    ("last c1\u{9F}", #""last c1\u009F""#, #""last c1\u009f""#),
+    ("é\u{85}\u{2028}x\"\\", #""é\u0085\u2028x\"\\""#, #""é\u0085\u2028x\"\\""#),
+    ("\"", #""\"""#, #""\"""#),
   ]
 
   @Test(arguments: stringCases)
@@ -52,6 +57,12 @@ import Testing
     #expect(output == #"<http://ex.org/a\u0020b\u003Ec>"#)
   }
 
+  @Test func iriRefKeepsNonASCIIBesideAnEscape() {
+    var output = ""
+    NTriplesSyntax.IRIREF(IRI(unchecked: "http://ex.org/é b東\n"), to: &output)
+    #expect(output == #"<http://ex.org/é\u0020b東\u000A>"#)
+  }
+
   /// `nil` means the local name cannot be written as a prefixed name.
   @Test(
     arguments: [
@@ -74,6 +85,15 @@ import Testing
       ("a\"b", nil),
       ("a{b", nil),
       ("é東", "é東"),
+      ("bbc%2Fbusiness%2F001.txt", "bbc%2Fbusiness%2F001.txt"),
+      ("a%2F1.txt#char=1,5", ##"a%2F1.txt\#char\=1\,5"##),
+      ("%2", #"\%2"#),
+      ("%zz", #"\%zz"#),
+      ("a\u{B7}b", "a\u{B7}b"),
+      ("\u{B7}a", nil),
+      ("🙂", "🙂"),
+      ("a\u{2028}", nil),
+      ("é.", nil),
     ] as [(String, String?)])
   func pnLocalEscapesOrRejects(local: String, expected: String?) {
     #expect(TurtleSyntax.PN_LOCAL(Substring(local)) == expected)
