@@ -354,7 +354,7 @@ extension Tagger {
   public func pruned(threshold: Float) -> Tagger {
     Tagger(
       upos: upos, xpos: xpos, model: model.pruned(threshold: threshold), tagDictionary: tagDictionary,
-      ambiguity: ambiguity)
+      ambiguity: ambiguity, classes: classes)
   }
 
   /// Number of features and of nonzero weights.
@@ -364,7 +364,7 @@ extension Tagger {
 extension Parser {
   /// The same parser without weights of magnitude at most `threshold`.
   public func pruned(threshold: Float) -> Parser {
-    Parser(labels: labels, model: model.pruned(threshold: threshold))
+    Parser(labels: labels, model: model.pruned(threshold: threshold), classes: classes)
   }
 
   /// Number of features and of nonzero weights.
