@@ -11,6 +11,9 @@ public struct ParserTrainingOptions: Sendable {
   /// Lifted labels seen fewer times than this are replaced by their plain label.
   public var liftedLabelMinCount = 5
   public var pruneThreshold: Float = 0.0
+  /// Models trained with seeds `seed`, `seed + 1`, ... (shuffling and exploration) whose weights
+  /// are averaged (1: one model); parsing speed is the same, training time grows with the count.
+  public var seeds = 1
 
   public static let `default` = ParserTrainingOptions()
   public init() {}
@@ -169,12 +172,15 @@ extension Parser {
     }
     var parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze(), classes: classes)
     let transitions = parser.transitionCount
-    var trainer = PerceptronTrainer(classCount: transitions)
+    let seeds = max(1, options.seeds)
+    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: transitions) }
+    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
+    var orders = [[Int]](repeating: Array(examples.indices), count: seeds)
     let w = Workspace(transitionCount: transitions)
-    var order = Array(examples.indices)
-    var rng = SplitMix64(seed: options.seed)
     var transitionCosts = [Int](repeating: 0, count: transitions)
-    for iteration in 1...max(1, options.iterations) {
+    func epoch(
+      _ iteration: Int, _ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]
+    ) -> (correct: Int, total: Int) {
       rng.shuffle(&order)
       var correct = 0
       var total = 0
@@ -221,11 +227,22 @@ extension Parser {
           w.apply(follow)
         }
       }
+      return (correct, total)
+    }
+    for iteration in 1...max(1, options.iterations) {
+      var correct = 0
+      var total = 0
+      for k in 0..<seeds {
+        let r = epoch(iteration, &trainers[k], &rngs[k], &orders[k])
+        correct += r.correct
+        total += r.total
+      }
       log(
-        "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainer.featureCount), weights \(trainer.entryCount)"
+        "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainers.map(\.featureCount)), weights \(trainers.map(\.entryCount))"
       )
       parser = Parser(
-        labels: labels, model: trainer.freeze(threshold: options.pruneThreshold), classes: classes)
+        labels: labels, model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
+        classes: classes)
       afterIteration(iteration, parser)
     }
     return parser

@@ -138,6 +138,8 @@ struct TrainParser: ParsableCommand {
     .predicted
   @Option(help: "Training iterations.") var iterations = ParserTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling and exploration.") var seed = ParserTrainingOptions.default.seed
+  @Option(help: "Models trained with seeds seed, seed+1, ... and averaged into one (same parsing speed).")
+  var seeds = ParserTrainingOptions.default.seeds
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = ParserTrainingOptions.default
     .pruneThreshold
 
@@ -187,6 +189,7 @@ struct TrainParser: ParsableCommand {
     var options = ParserTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
+    options.seeds = seeds
     options.pruneThreshold = prune
     var last = EvaluationReport()
     // The tagger's word classes serve the parser too (stored again in the parser's file).
@@ -212,7 +215,7 @@ struct TrainParser: ParsableCommand {
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
-        "trainTags": trainTags.rawValue, "folds": String(folds),
+        "trainTags": trainTags.rawValue, "folds": String(folds), "seeds": String(seeds),
         "foldIterations": foldIterations.map(String.init) ?? "as the tagger",
         "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
         "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
