@@ -241,7 +241,8 @@ extension Parser {
         "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainers.map(\.featureCount)), weights \(trainers.map(\.entryCount))"
       )
       parser = Parser(
-        labels: labels, model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
+        labels: labels,
+        model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
         classes: classes)
       afterIteration(iteration, parser)
     }

@@ -147,3 +147,21 @@ func taggerAndParserFilesOfTheFirstFormatAreRejectedWithAHint() throws {
     }
   }
 }
+
+@Test func seedAveragedTrainingIsDeterministicAndDiffersFromOneSeed() throws {
+  let sentences = try CoNLLU.parse(Fixtures.tiny)
+  var options = TaggerTrainingOptions.default
+  options.seeds = 3
+  let a = Tagger.train(sentences, options: options).model
+  let b = Tagger.train(sentences, options: options).model
+  #expect(a.keys == b.keys && a.entries == b.entries)
+  let one = Tagger.train(sentences).model
+  #expect(a.entries != one.entries)
+  var parserOptions = ParserTrainingOptions.default
+  parserOptions.iterations = 2
+  parserOptions.seeds = 2
+  let tags = sentences.map { $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) } }
+  let p = Parser.train(sentences, tags: tags, options: parserOptions).model
+  let q = Parser.train(sentences, tags: tags, options: parserOptions).model
+  #expect(p.keys == q.keys && p.entries == q.entries)
+}

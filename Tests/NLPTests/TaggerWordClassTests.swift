@@ -60,7 +60,6 @@ struct TaggerWordClassTests {
       Self.tags(Self.model.plain, "Protests spread in Moscow amidst the war .")[4],
       Self.tags(Self.model.plain, "The prices rose amongst all the noise .")[3],
     ]
-    print("PLAIN", tags)
     #expect(tags.contains { $0 != "ADP" })
   }
 
