@@ -56,11 +56,19 @@ public struct ModelHeader: Codable, Sendable, Equatable {
 /// A model file: magic `NGMODEL1`, a little-endian UInt32 format version, a UInt32 length and the
 /// JSON header, then named binary sections (4-byte tag, UInt32 element size, UInt64 count, the raw
 /// little-endian elements, zero padding to 8 bytes).
+///
+/// Version history: 1, the first layout; 2, the tagger and parser gain word-class features (and
+/// their word classes as sections `WGRN`, `WKEY`, `WVAL`). The container is the same, so a reader
+/// accepts both; each model kind then asks for the version its features need (``requireFormat``).
 public struct ModelArchive: Sendable {
-  public static let formatVersion = 1
+  public static let formatVersion = 2
+  /// Container versions this reader can decode.
+  static let readableVersions = 1...2
   static let magic: [UInt8] = Array("NGMODEL1".utf8)
 
   public var header: ModelHeader
+  /// The format version the file was written with (``formatVersion`` for a new archive).
+  public private(set) var fileVersion = Self.formatVersion
   private(set) var sections: [String: (elementSize: Int, bytes: [UInt8])] = [:]
   private var order: [String] = []
 
@@ -112,6 +120,18 @@ public struct ModelArchive: Sendable {
 
   func has(_ tag: String) -> Bool { sections[tag] != nil }
 
+  /// Throws a clear error when the file predates `minimum`, the first version whose features the
+  /// loading model kind computes (an older file would load but predict nonsense).
+  func requireFormat(_ minimum: Int, retrain command: String, file: String) throws {
+    guard fileVersion >= minimum else {
+      throw NLPError.invalidModel(
+        file: file,
+        reason:
+          "\(header.kind) model of format version \(fileVersion) was trained with older features; this NewsGraph needs version \(minimum) or later: retrain it with `\(command)`"
+      )
+    }
+  }
+
   // MARK: Encoding
 
   /// The file's bytes.
@@ -122,6 +142,8 @@ public struct ModelArchive: Sendable {
     u32(Self.formatVersion)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    var header = header
+    header.formatVersion = Self.formatVersion
     let json = Array(try encoder.encode(header))
     u32(json.count)
     out.append(contentsOf: json)
@@ -167,9 +189,12 @@ public struct ModelArchive: Sendable {
       return lo | (hi << 32)
     }
     let version = try u32()
-    guard version == Self.formatVersion else {
-      throw fail("format version \(version), expected \(Self.formatVersion)")
+    guard Self.readableVersions.contains(version) else {
+      throw fail(
+        "format version \(version), this NewsGraph reads versions \(Self.readableVersions.lowerBound)–\(Self.readableVersions.upperBound)"
+      )
     }
+    fileVersion = version
     let jsonLength = try u32()
     guard pos + jsonLength <= bytes.count else { throw fail("truncated header") }
     do {

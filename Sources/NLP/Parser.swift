@@ -17,12 +17,15 @@ public struct Parser: Sendable {
   let liftedHeadLabel: [Int32]
   let rootLabel: Int
   let model: LinearModel
+  /// Distributional word classes (the tagger's), for features of rare words.
+  public let classes: WordClasses
 
-  static let featureCapacity = 96
+  static let featureCapacity = 112
 
-  init(labels: [String], model: LinearModel) {
+  init(labels: [String], model: LinearModel, classes: WordClasses = .empty) {
     self.labels = labels
     self.model = model
+    self.classes = classes
     var index: [String: Int32] = [:]
     for (i, l) in labels.enumerated() { index[l] = Int32(i) }
     var base: [Int32] = []
@@ -50,6 +53,8 @@ public struct Parser: Sendable {
     var n = 0
     var words: [UInt64] = []
     var tags: [UInt64] = []
+    /// Packed ``WordClasses`` codes as bit patterns (all ones = unknown word).
+    var codes: [UInt64] = []
     var stack: [Int32] = []
     var buffer = 0
     var heads: [Int32] = []
@@ -73,7 +78,7 @@ public struct Parser: Sendable {
 
     convenience init(parser: Parser) { self.init(transitionCount: parser.transitionCount) }
 
-    /// Starts a sentence of `n` words; `words` and `tags` must already hold n + 1 entries (the last is the root).
+    /// Starts a sentence of `n` words; `words`, `tags` and `codes` must already hold n + 1 entries (the last is the root).
     func reset(_ n: Int) {
       self.n = n
       stack.removeAll(keepingCapacity: true)
@@ -180,6 +185,16 @@ public struct Parser: Sendable {
     let s0sl: UInt64 = s0 < 0 ? 0 : w.leftLabels[s0]
     let s0sr: UInt64 = s0 < 0 ? 0 : w.rightLabels[s0]
     let n0sl = w.leftLabels[n0]
+    // Word classes at the middle (c) and finest (f) granularity; `none` outside the sentence.
+    @inline(__always) func c(_ i: Int) -> UInt64 {
+      i < 0 ? none : WordClasses.cluster(Int32(truncatingIfNeeded: w.codes[i]), 1)
+    }
+    @inline(__always) func f(_ i: Int) -> UInt64 {
+      i < 0 ? none : WordClasses.cluster(Int32(truncatingIfNeeded: w.codes[i]), 2)
+    }
+    let s0c = c(s0)
+    let n0c = c(n0)
+    let s1c = c(s1)
     var n = 0
     @inline(__always) func add(_ t: UInt64, _ a: UInt64) {
       out[n] = FeatureHash.combine(t &* 0x1000_0000_01B3, a)
@@ -287,6 +302,22 @@ public struct Parser: Sendable {
     add(113, s0p, s0sl)
     add(114, n0w, n0sl)
     add(115, n0p, n0sl)
+    // Word classes: stand-ins for rare words' forms.
+    add(120, s0c, s0p)
+    add(121, n0c, n0p)
+    add(122, c(n1), n1p)
+    add(123, s1c, s1p)
+    add(124, f(s0), s0p)
+    add(125, f(n0), n0p)
+    add(126, s0c, n0c)
+    add(127, s0c, n0p)
+    add(128, s0p, n0c)
+    add(129, s1c, s0c)
+    add(130, s0c, n0c, dist)
+    add(131, c(s0l), tag(s0l))
+    add(132, c(s0r), tag(s0r))
+    add(133, c(n0l), tag(n0l))
+    add(134, s0p, n0p, c(n1))
     return n
   }
 
@@ -315,12 +346,16 @@ public struct Parser: Sendable {
   func load(_ w: Workspace, forms: [String], tags: [UInt64], range: Range<Int>) {
     w.words.removeAll(keepingCapacity: true)
     w.tags.removeAll(keepingCapacity: true)
+    w.codes.removeAll(keepingCapacity: true)
     for i in range {
-      w.words.append(WordHashes(forms[i]).lower)
+      let lower = WordHashes.formAndLower(forms[i]).1
+      w.words.append(lower)
       w.tags.append(tags[i])
+      w.codes.append(UInt64(UInt32(bitPattern: classes.code(lower))))
     }
     w.words.append(0x524F_4F54)
     w.tags.append(0x524F_4F54)
+    w.codes.append(Parser.rootCode)
     w.reset(range.count)
   }
 
@@ -341,6 +376,10 @@ public struct Parser: Sendable {
       labels[range.lowerBound + i] = baseLabel[l[i]]
     }
   }
+
+  /// The word-class code of the artificial root: class 511 at every granularity, which no word
+  /// has (granularities stop at 511 classes, ids 0...510).
+  static let rootCode = UInt64(0x3FFF_FFF8)
 
   /// Tag hash used by the parser for a (UPOS, XPOS) pair.
   public static func tagHash(upos: String, xpos: String) -> UInt64 { FeatureHash.string(upos + "\t" + xpos) }

@@ -11,6 +11,9 @@ public struct ParserTrainingOptions: Sendable {
   /// Lifted labels seen fewer times than this are replaced by their plain label.
   public var liftedLabelMinCount = 5
   public var pruneThreshold: Float = 0.0
+  /// Models trained with seeds `seed`, `seed + 1`, ... (shuffling and exploration) whose weights
+  /// are averaged (1: one model); parsing speed is the same, training time grows with the count.
+  public var seeds = 1
 
   public static let `default` = ParserTrainingOptions()
   public init() {}
@@ -64,6 +67,7 @@ enum Projectivizer {
 struct ParserExample {
   var words: [UInt64]
   var tags: [UInt64]
+  var codes: [UInt64]
   var heads: [Int32]
   var labels: [Int32]
 }
@@ -119,7 +123,8 @@ extension Parser {
   /// Trains a parser on gold trees. `tags[i][j]` is the tag hash the parser sees for word j of
   /// sentence i (gold or predicted tags; see ``Parser/tagHash(upos:xpos:)``).
   public static func train(
-    _ sentences: [CoNLLUSentence], tags: [[UInt64]], options: ParserTrainingOptions = .default,
+    _ sentences: [CoNLLUSentence], tags: [[UInt64]], classes: WordClasses = .empty,
+    options: ParserTrainingOptions = .default,
     log: (String) -> Void = { _ in }, afterIteration: (Int, Parser) -> Void = { _, _ in }
   ) -> Parser {
     // Projectivize and collect labels.
@@ -155,21 +160,27 @@ extension Parser {
     for (i, s) in sentences.enumerated() {
       let n = s.words.count
       var words = s.words.map { WordHashes($0.form).lower }
+      var codes = words.map { UInt64(UInt32(bitPattern: classes.code($0))) }
       words.append(0x524F_4F54)
+      codes.append(Parser.rootCode)
       var t = tags[i]
       t.append(0x524F_4F54)
       let heads = projective[i].0.map { Int32($0 < 0 ? n : $0) }
       examples.append(
-        ParserExample(words: words, tags: t, heads: heads, labels: projective[i].1.map { labelIndex[$0]! }))
+        ParserExample(
+          words: words, tags: t, codes: codes, heads: heads, labels: projective[i].1.map { labelIndex[$0]! }))
     }
-    var parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze())
+    var parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze(), classes: classes)
     let transitions = parser.transitionCount
-    var trainer = PerceptronTrainer(classCount: transitions)
+    let seeds = max(1, options.seeds)
+    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: transitions) }
+    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
+    var orders = [[Int]](repeating: Array(examples.indices), count: seeds)
     let w = Workspace(transitionCount: transitions)
-    var order = Array(examples.indices)
-    var rng = SplitMix64(seed: options.seed)
     var transitionCosts = [Int](repeating: 0, count: transitions)
-    for iteration in 1...max(1, options.iterations) {
+    func epoch(
+      _ iteration: Int, _ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]
+    ) -> (correct: Int, total: Int) {
       rng.shuffle(&order)
       var correct = 0
       var total = 0
@@ -177,6 +188,7 @@ extension Parser {
         let ex = examples[ei]
         w.words = ex.words
         w.tags = ex.tags
+        w.codes = ex.codes
         w.reset(ex.heads.count)
         while !w.isTerminal {
           parser.markValid(w)
@@ -215,10 +227,23 @@ extension Parser {
           w.apply(follow)
         }
       }
+      return (correct, total)
+    }
+    for iteration in 1...max(1, options.iterations) {
+      var correct = 0
+      var total = 0
+      for k in 0..<seeds {
+        let r = epoch(iteration, &trainers[k], &rngs[k], &orders[k])
+        correct += r.correct
+        total += r.total
+      }
       log(
-        "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainer.featureCount), weights \(trainer.entryCount)"
+        "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainers.map(\.featureCount)), weights \(trainers.map(\.entryCount))"
       )
-      parser = Parser(labels: labels, model: trainer.freeze(threshold: options.pruneThreshold))
+      parser = Parser(
+        labels: labels,
+        model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
+        classes: classes)
       afterIteration(iteration, parser)
     }
     return parser
@@ -244,6 +269,9 @@ public struct ParsingModel: Sendable {
   public var header: ModelHeader
   public let parser: Parser
 
+  /// Parser files before this format version used other features (no word classes).
+  static let minimumFormatVersion = 2
+
   public init(header: ModelHeader, parser: Parser) {
     self.header = header
     self.parser = parser
@@ -255,13 +283,14 @@ public struct ParsingModel: Sendable {
       throw NLPError.invalidModel(
         file: path, reason: "expected a parser model, found '\(archive.header.kind)'")
     }
+    try archive.requireFormat(Self.minimumFormatVersion, retrain: "newsgraph train parser", file: path)
     let labels = try archive.strings("LABL", file: path)
     guard !labels.isEmpty, labels.contains("root") else {
       throw NLPError.invalidModel(file: path, reason: "no dependency labels (or no 'root')")
     }
     let model = try archive.linearModel(prefix: "P", classCount: 1 + 2 * labels.count, file: path)
     header = archive.header
-    parser = Parser(labels: labels, model: model)
+    parser = Parser(labels: labels, model: model, classes: try WordClasses(archive: archive, file: path))
   }
 
   public func archive() -> ModelArchive {
@@ -271,6 +300,7 @@ public struct ParsingModel: Sendable {
     var a = ModelArchive(header: header)
     a.put("LABL", strings: parser.labels)
     a.put(parser.model, prefix: "P")
+    if parser.classes.wordCount > 0 { parser.classes.put(into: &a) }
     return a
   }
 

@@ -91,33 +91,51 @@ public struct PerceptronTrainer: Sendable {
     precondition(!trainers.isEmpty)
     if trainers.count == 1 { return trainers[0].freeze(threshold: threshold) }
     let classCount = trainers[0].classCount
-    var sums: [UInt64: [Float]] = [:]
-    for trainer in trainers {
-      let time = Double(max(trainer.instances, 1))
-      for (key, id) in trainer.table.pairsByID() {
-        var row = sums[key] ?? [Float](repeating: 0, count: classCount)
-        var e = trainer.head[Int(id)]
-        while e >= 0 {
-          let i = Int(e)
-          let total =
-            trainer.entryTotal[i] + Double(trainer.instances - trainer.entryStamp[i])
-            * Double(trainer.entryWeight[i])
-          row[Int(trainer.entryClass[i])] += Float(total / time) / Float(trainers.count)
-          e = trainer.entryNext[i]
-        }
-        sums[key] = row
-      }
-    }
+    // The union of the keys, sorted; each key's row is summed in a scratch row, trainer by trainer
+    // (a dense row per key would not fit in memory for a parser's hundreds of transitions).
+    var allKeys: [UInt64] = []
+    for trainer in trainers { allKeys += trainer.table.pairsByID().map(\.0) }
+    allKeys.sort()
     var keys: [UInt64] = []
     var rowStart: [Int32] = [0]
     var classes: [UInt16] = []
     var weights: [Float] = []
-    for key in sums.keys.sorted() {
-      let row = sums[key]!
+    var row = [Float](repeating: 0, count: classCount)
+    var touched = [Bool](repeating: false, count: classCount)
+    var touchedList: [Int] = []
+    var previous: UInt64? = nil
+    for key in allKeys where key != previous {
+      previous = key
+      touchedList.removeAll(keepingCapacity: true)
+      for trainer in trainers {
+        let id = trainer.table.find(key)
+        guard id >= 0 else { continue }
+        let time = Double(max(trainer.instances, 1))
+        var e = trainer.head[Int(id)]
+        while e >= 0 {
+          let i = Int(e)
+          let c = Int(trainer.entryClass[i])
+          let total =
+            trainer.entryTotal[i] + Double(trainer.instances - trainer.entryStamp[i])
+            * Double(trainer.entryWeight[i])
+          if !touched[c] {
+            touched[c] = true
+            touchedList.append(c)
+          }
+          row[c] += Float(total / time) / Float(trainers.count)
+          e = trainer.entryNext[i]
+        }
+      }
+      touchedList.sort()
       let before = classes.count
-      for (c, w) in row.enumerated() where abs(w) > threshold && w != 0 {
-        classes.append(UInt16(c))
-        weights.append(w)
+      for c in touchedList {
+        let w = row[c]
+        if abs(w) > threshold && w != 0 {
+          classes.append(UInt16(c))
+          weights.append(w)
+        }
+        row[c] = 0
+        touched[c] = false
       }
       if classes.count == before { continue }
       keys.append(key)
@@ -354,7 +372,7 @@ extension Tagger {
   public func pruned(threshold: Float) -> Tagger {
     Tagger(
       upos: upos, xpos: xpos, model: model.pruned(threshold: threshold), tagDictionary: tagDictionary,
-      ambiguity: ambiguity)
+      ambiguity: ambiguity, classes: classes)
   }
 
   /// Number of features and of nonzero weights.
@@ -364,7 +382,7 @@ extension Tagger {
 extension Parser {
   /// The same parser without weights of magnitude at most `threshold`.
   public func pruned(threshold: Float) -> Parser {
-    Parser(labels: labels, model: model.pruned(threshold: threshold))
+    Parser(labels: labels, model: model.pruned(threshold: threshold), classes: classes)
   }
 
   /// Number of features and of nonzero weights.

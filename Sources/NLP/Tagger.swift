@@ -15,24 +15,31 @@ public struct Tagger: Sendable {
   let tagDictionary: FeatureTable
   /// Word-form hash → ambiguity-class id, for words seen often enough in training.
   let ambiguity: FeatureTable
+  /// Distributional word classes learnt from unlabelled text (features for rare and unseen words).
+  public let classes: WordClasses
 
-  static let featureCapacity = 48
+  static let featureCapacity = 64
 
   init(
-    upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable
+    upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable,
+    classes: WordClasses
   ) {
     self.upos = upos
     self.xpos = xpos
     self.model = model
     self.tagDictionary = tagDictionary
     self.ambiguity = ambiguity
+    self.classes = classes
   }
 
-  /// The hashed properties of a word, with its ambiguity class.
+  /// The hashed properties of a word, with its ambiguity class and word classes.
   @inline(__always)
   func wordHashes(_ form: String) -> WordHashes {
     var h = WordHashes(form)
     h.ambiguity = UInt64(bitPattern: Int64(ambiguity.find(h.form) + 1))
+    let code = classes.code(h.lower)
+    h.cluster = (WordClasses.cluster(code, 0), WordClasses.cluster(code, 1), WordClasses.cluster(code, 2))
+    h.capital = WordClasses.capitalBucket(code)
     return h
   }
 
@@ -42,10 +49,11 @@ public struct Tagger: Sendable {
 
   /// Writes the feature hashes of word `i` into `out`; returns how many were written.
   /// `words` holds the sentence's hashes with two padding entries on each side
-  /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none).
+  /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none);
+  /// `casing` is the sentence's ``casing(_:)``.
   @inline(__always)
   static func features(
-    _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64,
+    _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64, casing: UInt64,
     out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let w = words[i + 2]
@@ -108,7 +116,53 @@ public struct Tagger: Sendable {
     add(h(42, wm1.form))
     add(h(43, wp1.form))
     add(h(44, w.ambiguity, w.suffix.2))
+    // Word classes: the class of a rare or unseen word stands in for its form, and how often the
+    // word is capitalized in running text tells a name ("Moscow") from a lowercase word ("amidst").
+    add(h(45, w.cluster.2))
+    add(h(46, w.cluster.1))
+    add(h(47, w.cluster.0))
+    add(h(48, w.capital, w.flags & 0x1A | (i == 0 ? 0x100 : 0)))
+    add(h(49, w.capital, w.cluster.0))
+    add(h(50, wm1.cluster.1))
+    add(h(51, wp1.cluster.1))
+    add(h(52, wm2.cluster.0))
+    add(h(53, wp2.cluster.0))
+    add(h(54, wm1.cluster.2))
+    add(h(55, wp1.cluster.2))
+    add(h(56, p1, w.cluster.1))
+    add(h(57, w.cluster.1, wp1.cluster.1))
+    add(h(58, wm1.cluster.1, w.cluster.1))
+    add(h(59, w.cluster.2, w.suffix.2))
+    // Sentence casing: capitals mean less in a headline or a shouted line, more in lowercase text.
+    add(h(60, casing | (w.flags & 0x1A | (i == 0 ? 0x100 : 0)) << 4, w.capital))
+    add(h(61, casing, w.cluster.1))
     return n
+  }
+
+  /// How the sentence is capitalized (padded hashes as for ``features``): 1 mostly all-caps words,
+  /// 2 title case (most words after the first capitalized), 3 no capitals at all, 0 otherwise.
+  static func casing(_ words: UnsafeBufferPointer<WordHashes>) -> UInt64 {
+    var letters = 0
+    var shouted = 0
+    var inner = 0
+    var titled = 0
+    var anyUpper = false
+    for k in 2..<(words.count - 2) {
+      let w = words[k]
+      let upper = w.flags & 2 != 0
+      guard upper || w.hasLower else { continue }
+      letters += 1
+      anyUpper = anyUpper || upper
+      if w.flags & 8 != 0 { shouted += 1 }
+      if k > 2 {
+        inner += 1
+        if w.flags & 16 != 0 { titled += 1 }
+      }
+    }
+    if letters >= 2 && shouted * 2 > letters { return 1 }
+    if inner >= 2 && titled * 2 > inner { return 2 }
+    if letters >= 2 && !anyUpper { return 3 }
+    return 0
   }
 
   // MARK: Prediction
@@ -135,12 +189,13 @@ public struct Tagger: Sendable {
     var p2: UInt64 = 0
     let count = range.count
     workspace.words.withUnsafeBufferPointer { words in
+      let casing = Self.casing(words)
       workspace.features.withUnsafeMutableBufferPointer { feats in
         workspace.scores.withUnsafeMutableBufferPointer { scores in
           for i in 0..<count {
             var cls = tagDictionary.find(words[i + 2].form)
             if cls < 0 {
-              let n = Self.features(words, i, p1: p1, p2: p2, out: feats.baseAddress!)
+              let n = Self.features(words, i, p1: p1, p2: p2, casing: casing, out: feats.baseAddress!)
               model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
               cls = Int32(Self.argmax(UnsafeBufferPointer(scores)))
             }

@@ -12,6 +12,8 @@ public struct TaggerTrainingOptions: Sendable {
   public var ambiguityMinCount = 3
   /// Averaged weights with a smaller magnitude are dropped from the model.
   public var pruneThreshold: Float = 0.0
+  /// Models trained with seeds `seed`, `seed + 1`, ... whose weights are averaged (1: one model).
+  public var seeds = 1
 
   public static let `default` = TaggerTrainingOptions()
   public init() {}
@@ -21,7 +23,7 @@ extension Tagger {
   /// Trains a tagger on gold sentences, deterministically; `afterIteration` sees each
   /// iteration's averaged model (for reporting development scores).
   public static func train(
-    _ sentences: [CoNLLUSentence], options: TaggerTrainingOptions = .default,
+    _ sentences: [CoNLLUSentence], classes: WordClasses = .empty, options: TaggerTrainingOptions = .default,
     afterIteration: (Int, Tagger) -> Void = { _, _ in }
   ) -> Tagger {
     // Classes: (UPOS, XPOS) pairs in order of first appearance.
@@ -73,28 +75,30 @@ extension Tagger {
     }
     let shell = Tagger(
       upos: upos, xpos: xpos, model: PerceptronTrainer(classCount: 1).freeze(), tagDictionary: dictionary,
-      ambiguity: ambiguity)
+      ambiguity: ambiguity, classes: classes)
     let hashes: [[WordHashes]] = sentences.map { s in
       [.padding, .padding] + s.words.map { shell.wordHashes($0.form) } + [.padding, .padding]
     }
-    var trainer = PerceptronTrainer(classCount: upos.count)
-    var order = Array(sentences.indices)
-    var rng = SplitMix64(seed: options.seed)
+    let seeds = max(1, options.seeds)
+    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: upos.count) }
+    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
+    var orders = [[Int]](repeating: Array(sentences.indices), count: seeds)
     var features = [UInt64](repeating: 0, count: featureCapacity)
     var scores = [Float](repeating: 0, count: upos.count)
-    for iteration in 1...max(1, options.iterations) {
+    func epoch(_ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]) {
       rng.shuffle(&order)
       for si in order {
         let tags = gold[si]
         hashes[si].withUnsafeBufferPointer { words in
           features.withUnsafeMutableBufferPointer { feats in
             scores.withUnsafeMutableBufferPointer { sc in
+              let casing = Tagger.casing(words)
               var p1: UInt64 = 0
               var p2: UInt64 = 0
               for i in 0..<tags.count {
                 var guess = dictionary.find(words[i + 2].form)
                 if guess < 0 {
-                  let n = Tagger.features(words, i, p1: p1, p2: p2, out: feats.baseAddress!)
+                  let n = Tagger.features(words, i, p1: p1, p2: p2, casing: casing, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   trainer.score(f, into: sc)
                   guess = Int32(argmax(UnsafeBufferPointer(sc)))
@@ -108,15 +112,17 @@ extension Tagger {
           }
         }
       }
-      afterIteration(
-        iteration,
-        Tagger(
-          upos: upos, xpos: xpos, model: trainer.freeze(threshold: options.pruneThreshold),
-          tagDictionary: dictionary, ambiguity: ambiguity))
     }
-    return Tagger(
-      upos: upos, xpos: xpos, model: trainer.freeze(threshold: options.pruneThreshold),
-      tagDictionary: dictionary, ambiguity: ambiguity)
+    var tagger = shell
+    for iteration in 1...max(1, options.iterations) {
+      for k in 0..<seeds { epoch(&trainers[k], &rngs[k], &orders[k]) }
+      tagger = Tagger(
+        upos: upos, xpos: xpos,
+        model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
+        tagDictionary: dictionary, ambiguity: ambiguity, classes: classes)
+      afterIteration(iteration, tagger)
+    }
+    return tagger
   }
 }
 
@@ -127,6 +133,9 @@ public struct TaggingModel: Sendable {
   public var header: ModelHeader
   public let tagger: Tagger
   public let lemmatizer: Lemmatizer
+
+  /// Tagger files before this format version used other features (no word classes).
+  static let minimumFormatVersion = 2
 
   public init(header: ModelHeader, tagger: Tagger, lemmatizer: Lemmatizer) {
     self.header = header
@@ -145,6 +154,7 @@ public struct TaggingModel: Sendable {
       throw NLPError.invalidModel(
         file: file, reason: "expected a tagger model, found '\(archive.header.kind)'")
     }
+    try archive.requireFormat(Self.minimumFormatVersion, retrain: "newsgraph train tagger", file: file)
     let upos = try archive.strings("UPOS", file: file)
     let xpos = try archive.strings("XPOS", file: file)
     guard upos.count == xpos.count, !upos.isEmpty else {
@@ -166,7 +176,9 @@ public struct TaggingModel: Sendable {
     var ambiguity = FeatureTable(minimumCapacity: akeys.count)
     for (k, v) in zip(akeys, avals) { ambiguity.insert(k, id: v) }
     header = archive.header
-    tagger = Tagger(upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity)
+    tagger = Tagger(
+      upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity,
+      classes: try WordClasses(archive: archive, file: file))
     lemmatizer = try Lemmatizer(archive: archive, file: file)
   }
 
@@ -185,6 +197,7 @@ public struct TaggingModel: Sendable {
     let amb = tagger.ambiguity.pairsByID()
     a.put("AKEY", amb.map(\.0))
     a.put("AVAL", amb.map(\.1))
+    if tagger.classes.wordCount > 0 { tagger.classes.put(into: &a) }
     lemmatizer.store(in: &a)
     return a
   }

@@ -16,8 +16,14 @@ struct WordHashes: Sendable {
   /// Bit 0: has a digit; 1: has an uppercase letter; 2: has a hyphen; 3: all letters uppercase;
   /// 4: first character uppercase.
   var flags: UInt64 = 0
+  /// Has a lowercase ASCII letter (kept out of ``flags``, whose values other models' features hash).
+  var hasLower = false
   /// The word's ambiguity class in the training data (the set of its frequent tags) + 1, or 0.
   var ambiguity: UInt64 = 0
+  /// The word's distributional classes (coarsest first) + 1 and its capitalization bucket, from
+  /// ``WordClasses`` (0 = unknown word); set by the tagger.
+  var cluster: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  var capital: UInt64 = 0
 
   /// Hashes for the padding positions before and after a sentence.
   static let padding: WordHashes = {
@@ -29,6 +35,8 @@ struct WordHashes: Sendable {
     h.shape = 0x5EED_0002
     h.flags = 0x80
     h.ambiguity = 0x5EED_0003
+    h.cluster = (0x5EED_0004, 0x5EED_0004, 0x5EED_0004)
+    h.capital = 0x5EED_0005
     return h
   }()
 
@@ -107,6 +115,7 @@ struct WordHashes: Sendable {
     if hasUpper && !hasLowerLetter { f |= 8 }
     if n > 0 && bytes[0] >= 65 && bytes[0] <= 90 { f |= 16 }
     flags = f
+    hasLower = hasLowerLetter
     // Prefixes and suffixes by characters (scalars), over the lowercased bytes.
     var ends: (Int, Int, Int, Int) = (n, n, n, n)  // byte end of the first k scalars
     var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)  // byte start of the last k scalars

@@ -33,26 +33,49 @@ struct TrainTagger: ParsableCommand {
   @Option(name: .shortAndLong, help: "Model file to write.") var output: String
   @Option(help: "Training iterations.") var iterations = TaggerTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling.") var seed = TaggerTrainingOptions.default.seed
+  @Option(help: "Models trained with seeds seed, seed+1, ... and averaged into one (same tagging speed).")
+  var seeds = TaggerTrainingOptions.default.seeds
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = TaggerTrainingOptions.default
     .pruneThreshold
   @Option(help: "Tag dictionary: minimum count of a word.") var dictMinCount = TaggerTrainingOptions.default
     .tagDictionaryMinCount
   @Option(help: "Tag dictionary: minimum share of its most frequent tag.") var dictMinShare =
     TaggerTrainingOptions.default.tagDictionaryMinShare
+  @Option(
+    help:
+      "Unlabelled text for word classes (repeatable): a CoNLL-U file (forms only), a plain-text file, or a folder of ECB+ token XML files. The parser trained on this tagger uses the same classes."
+  )
+  var unlabelled: [String] = []
+  @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
+  @Option(help: "Exchange-algorithm passes per granularity.") var classIterations = 8
 
   func run() throws {
     let started = Date()
     let trainSentences = try readCoNLLU(train)
     let devSentences = try dev.map(readCoNLLU)
+    let granularities = classes.split(separator: ",").compactMap { Int($0) }
+    guard granularities.count <= 3, granularities.allSatisfy({ $0 >= 2 && $0 <= 511 }) else {
+      throw ValidationError("--classes: at most three counts, each 2...511")
+    }
+    var wordClasses = WordClasses.empty
+    if !unlabelled.isEmpty {
+      var text: [[String]] = []
+      for path in unlabelled { text += try UnlabelledText.sentences(path) }
+      printError("unlabelled text: \(text.count) sentences, \(text.reduce(0) { $0 + $1.count }) tokens")
+      wordClasses = WordClasses.learn(text, granularities: granularities, iterations: classIterations) {
+        printError($0)
+      }
+    }
     var options = TaggerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
+    options.seeds = seeds
     options.pruneThreshold = prune
     options.tagDictionaryMinCount = dictMinCount
     options.tagDictionaryMinShare = dictMinShare
     let lemmatizer = Lemmatizer.train(trainSentences)
     var last = EvaluationReport()
-    let tagger = Tagger.train(trainSentences, options: options) { iteration, tagger in
+    let tagger = Tagger.train(trainSentences, classes: wordClasses, options: options) { iteration, tagger in
       guard let devSentences else {
         printError("iteration \(iteration)")
         return
@@ -77,9 +100,13 @@ struct TrainTagger: ParsableCommand {
       kind: "tagger", labels: [], trainingData: URL(fileURLWithPath: train).lastPathComponent,
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
-        "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
-        "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
+        "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
+        "prune": String(prune), "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+        "wordClasses": unlabelled.isEmpty
+          ? "none"
+          : "\(classes) classes, \(classIterations) passes, \(wordClasses.wordCount) words from "
+            + unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "),
       ])
     let model = TaggingModel(header: header, tagger: tagger, lemmatizer: lemmatizer)
     try model.write(to: output)
@@ -99,6 +126,8 @@ struct TrainParser: ParsableCommand {
 
   @Option(help: "Folds for --train-tags jackknife (each fold tagged by a tagger trained on the others).")
   var folds = 5
+  @Option(help: "Tagger iterations for each jackknife fold (default: those of the given tagger).")
+  var foldIterations: Int?
 
   @Option(help: "Training data (CoNLL-U).") var train: String
   @Option(help: "Development data (CoNLL-U), scored after each iteration with predicted tags.") var dev:
@@ -109,6 +138,8 @@ struct TrainParser: ParsableCommand {
     .predicted
   @Option(help: "Training iterations.") var iterations = ParserTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling and exploration.") var seed = ParserTrainingOptions.default.seed
+  @Option(help: "Models trained with seeds seed, seed+1, ... and averaged into one (same parsing speed).")
+  var seeds = ParserTrainingOptions.default.seeds
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = ParserTrainingOptions.default
     .pruneThreshold
 
@@ -132,6 +163,7 @@ struct TrainParser: ParsableCommand {
       // Sentence i belongs to fold i % folds; the tagger options are those the given tagger was trained with.
       var taggerOptions = TaggerTrainingOptions.default
       if let n = tagging.header.options["iterations"].flatMap(Int.init) { taggerOptions.iterations = n }
+      if let foldIterations { taggerOptions.iterations = foldIterations }
       if let n = tagging.header.options["dictMinCount"].flatMap(Int.init) {
         taggerOptions.tagDictionaryMinCount = n
       }
@@ -142,7 +174,7 @@ struct TrainParser: ParsableCommand {
       for fold in 0..<folds {
         let rest = trainSentences.indices.filter { $0 % folds != fold }.map { trainSentences[$0] }
         let heldOut = trainSentences.indices.filter { $0 % folds == fold }
-        let foldTagger = Tagger.train(rest, options: taggerOptions)
+        let foldTagger = Tagger.train(rest, classes: tagging.tagger.classes, options: taggerOptions)
         let annotator = SyntaxAnnotator(
           tagging: TaggingModel(header: tagging.header, tagger: foldTagger, lemmatizer: tagging.lemmatizer),
           parsing: nil)
@@ -157,9 +189,13 @@ struct TrainParser: ParsableCommand {
     var options = ParserTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
+    options.seeds = seeds
     options.pruneThreshold = prune
     var last = EvaluationReport()
-    let parser = Parser.train(trainSentences, tags: trainTagHashes, options: options, log: printError) {
+    // The tagger's word classes serve the parser too (stored again in the parser's file).
+    let parser = Parser.train(
+      trainSentences, tags: trainTagHashes, classes: tagging.tagger.classes, options: options, log: printError
+    ) {
       iteration, parser in
       guard let devSentences else { return }
       let annotator = SyntaxAnnotator(
@@ -179,7 +215,8 @@ struct TrainParser: ParsableCommand {
       trainingChecksum: try FeatureHash.fileChecksum(train), scores: scores,
       options: [
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
-        "trainTags": trainTags.rawValue, "folds": String(folds),
+        "trainTags": trainTags.rawValue, "folds": String(folds), "seeds": String(seeds),
+        "foldIterations": foldIterations.map(String.init) ?? "as the tagger",
         "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
         "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",

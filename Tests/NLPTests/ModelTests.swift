@@ -9,10 +9,14 @@ enum TinyModels {
   static let trainSlice = Array(Fixtures.train.prefix(600))
   static let devSlice = Array(Fixtures.dev.prefix(150))
 
+  /// Word classes learnt from the slice's forms, so that round trips carry classes too.
+  static let classes = WordClasses.learn(
+    trainSlice.map { $0.words.map(\.form) }, granularities: [8, 16, 32], minimumCount: 3, iterations: 2)
+
   static let tagging: TaggingModel = {
     var options = TaggerTrainingOptions.default
     options.iterations = 3
-    let tagger = Tagger.train(trainSlice, options: options)
+    let tagger = Tagger.train(trainSlice, classes: classes, options: options)
     let header = ModelHeader(kind: "tagger", labels: [], trainingData: "slice", trainingChecksum: "none")
     return TaggingModel(header: header, tagger: tagger, lemmatizer: Lemmatizer.train(trainSlice))
   }()
@@ -21,7 +25,7 @@ enum TinyModels {
     var options = ParserTrainingOptions.default
     options.iterations = 3
     let tags = trainSlice.map { $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) } }
-    let parser = Parser.train(trainSlice, tags: tags, options: options)
+    let parser = Parser.train(trainSlice, tags: tags, classes: classes, options: options)
     return ParsingModel(
       header: ModelHeader(kind: "parser", labels: [], trainingData: "slice", trainingChecksum: "none"),
       parser: parser)
@@ -72,6 +76,8 @@ func savedModelsLoadWithIdenticalPredictions() throws {
   let loadedParsing = try ParsingModel(contentsOf: parserPath)
   #expect(loadedTagging.header.scores == ["dev.UPOS": 12.5])
   #expect(loadedTagging.header.formatVersion == ModelArchive.formatVersion)
+  #expect(loadedTagging.tagger.classes.wordCount == TinyModels.classes.wordCount)
+  #expect(loadedParsing.parser.classes.wordCount == TinyModels.classes.wordCount)
   let before = SyntaxAnnotator(tagging: TinyModels.tagging, parsing: TinyModels.parsing).annotate(
     TinyModels.devSlice)
   let after = SyntaxAnnotator(tagging: loadedTagging, parsing: loadedParsing).annotate(TinyModels.devSlice)
@@ -115,4 +121,47 @@ func annotateKeepsTheWordsAndSentenceIDsOfItsInput() throws {
   let a = Tagger.train(sentences).model
   let b = Tagger.train(sentences).model
   #expect(a.keys == b.keys && a.entries == b.entries)
+}
+
+@Test(.enabled(if: Fixtures.ewtAvailable, "needs ../shared/data/ud-english-ewt"))
+func taggerAndParserFilesOfTheFirstFormatAreRejectedWithAHint() throws {
+  for (archive, command) in [
+    (TinyModels.tagging.archive(), "train tagger"), (TinyModels.parsing.archive(), "train parser"),
+  ] {
+    var bytes = try archive.encoded()
+    bytes[8] = 1  // the little-endian format version after the magic
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nlp-v1-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("old.model").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect {
+      if command == "train tagger" {
+        _ = try TaggingModel(contentsOf: path)
+      } else {
+        _ = try ParsingModel(contentsOf: path)
+      }
+    } throws: { error in
+      let message = "\(error)"
+      return message.contains("old.model") && message.contains("version 1") && message.contains(command)
+    }
+  }
+}
+
+@Test func seedAveragedTrainingIsDeterministicAndDiffersFromOneSeed() throws {
+  let sentences = try CoNLLU.parse(Fixtures.tiny)
+  var options = TaggerTrainingOptions.default
+  options.seeds = 3
+  let a = Tagger.train(sentences, options: options).model
+  let b = Tagger.train(sentences, options: options).model
+  #expect(a.keys == b.keys && a.entries == b.entries)
+  let one = Tagger.train(sentences).model
+  #expect(a.entries != one.entries)
+  var parserOptions = ParserTrainingOptions.default
+  parserOptions.iterations = 2
+  parserOptions.seeds = 2
+  let tags = sentences.map { $0.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) } }
+  let p = Parser.train(sentences, tags: tags, options: parserOptions).model
+  let q = Parser.train(sentences, tags: tags, options: parserOptions).model
+  #expect(p.keys == q.keys && p.entries == q.entries)
 }

@@ -28,13 +28,15 @@ import Testing
 @Test func oracleCostsAreZeroAlongTheGoldPath() {
   // Following zero-cost transitions from the start must rebuild a projective gold tree exactly.
   let labels = ["det", "nsubj", "root", "obj"]
-  let parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze())
+  let parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze(), classes: .empty)
   // "the cat saw dogs": the←cat, cat←saw, saw=root, dogs←saw; the root is at n = 4.
   let gold = ParserExample(
-    words: [1, 2, 3, 4, 5], tags: [1, 2, 3, 4, 5], heads: [1, 2, 4, 2], labels: [0, 1, 2, 3])
+    words: [1, 2, 3, 4, 5], tags: [1, 2, 3, 4, 5], codes: [0, 0, 0, 0, 0], heads: [1, 2, 4, 2],
+    labels: [0, 1, 2, 3])
   let w = Parser.Workspace(parser: parser)
   w.words = gold.words
   w.tags = gold.tags
+  w.codes = gold.codes
   w.reset(4)
   while !w.isTerminal {
     parser.markValid(w)
