@@ -319,10 +319,13 @@ struct ClaimReader {
   private mutating func entityIndex(at token: Int, tree: DependencyTree, sentenceIndex: Int) -> Int? {
     let linkedEntity = Int(linked.entityAtToken[token])
     if linkedEntity >= 0 { return linkedEntity }
-    // "the U.S. State Department": a name inside the argument's flat or compound parts.
-    for child in tree.children(of: token) where ["flat", "compound"].contains(String(tree.relation(child))) {
+    // "the U.S. State Department": a name inside the argument's flat or compound parts. Flat
+    // parts first: they continue the head's name ("Secretary | Lloyd Austin" is Austin, not the
+    // U.S. of its compound "U.S. Defense").
+    let parts = tree.children(of: token, "flat") + tree.children(of: token, "compound")
+    for child in parts where tree.upos(token) == "PROPN" {
       let entity = Int(linked.entityAtToken[child])
-      if entity >= 0 && tree.upos(token) == "PROPN" { return entity }
+      if entity >= 0 { return entity }
     }
     guard tree.upos(token) == "NOUN" else { return nil }
     if let country = countryActing(through: token, tree: tree) { return country }

@@ -173,6 +173,21 @@ import Text
     #expect(found == ["country:canada impose concept:sanctions"])
   }
 
+  @Test func titleHeadWithAFlatNameStandsForThePersonNotTheCountryBeforeIt() {
+    // "U.S. Defense Secretary Lloyd Austin condemned Peru", parsed with the title as head.
+    let found = triples(
+      """
+      U.S. U.S. PROPN 3 compound
+      Defense Defense PROPN 3 compound
+      Secretary Secretary PROPN 6 nsubj
+      Lloyd Lloyd PROPN 3 flat
+      Austin Austin PROPN 3 flat
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 6 obj
+      """)
+    #expect(found == ["person:lloyd-austin condemn country:peru"])
+  }
+
   // MARK: - Absolute constructions and empty action nouns
 
   /// "The deal was signed, with Iran supplying oil to China", attached the way parsers often get it
