@@ -318,7 +318,7 @@ struct ClaimReader {
   /// lowercased as written: "artillery shells").
   private mutating func entityIndex(at token: Int, tree: DependencyTree, sentenceIndex: Int) -> Int? {
     let linkedEntity = Int(linked.entityAtToken[token])
-    if linkedEntity >= 0 { return linkedEntity }
+    if linkedEntity >= 0 { return personTitled(afterDemonymAt: token, tree: tree) ?? linkedEntity }
     // "the U.S. State Department": a name inside the argument's flat or compound parts. Flat
     // parts first: they continue the head's name ("Secretary | Lloyd Austin" is Austin, not the
     // U.S. of its compound "U.S. Defense").
@@ -345,6 +345,19 @@ struct ClaimReader {
     let concept = concepts.index(phrase: phrase, mention: mention)
     conceptAtToken[token] = concept
     return concept
+  }
+
+  /// The person named after a demonym and a title noun: a demonym is an adjective, so where the
+  /// parse makes it an argument ("between Putin and North | Korean leader Kim Jong-un", with
+  /// "North" as the conjunct), the argument is the person the title introduces.
+  private func personTitled(afterDemonymAt token: Int, tree: DependencyTree) -> Int? {
+    let title = Int(linked.afterDemonym[token])
+    let name = title + 1
+    guard title >= 0, name < tree.sentence.upperBound, tree.upos(title) == "NOUN",
+      linked.entityAtToken[title] < 0
+    else { return nil }
+    let person = Int(linked.entityAtToken[name])
+    return person >= 0 && linked.entities[person].type == .person ? person : nil
   }
 
   /// The country whose agents an agent noun with a demonym or country name before it stands for:

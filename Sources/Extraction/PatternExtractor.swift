@@ -37,6 +37,8 @@ struct LinkedMentions {
   var entities: [ExtractedEntity]
   /// For each token, the index in ``entities`` of the entity it mentions, or -1.
   var entityAtToken: [Int32]
+  /// For each token of a singular demonym ("North Korean"), the token just after it; else -1.
+  var afterDemonym: [Int32]
 
   /// The article's extraction: its claims, and its entities sorted by key, one record per key.
   /// Concepts that take part in no claim are noise in the graph and are left out.
@@ -63,6 +65,10 @@ struct LinkedMentions {
     var indexOfKey: [String: Int32] = [:]
     for (index, entity) in entities.enumerated() { indexOfKey[entity.key] = Int32(index) }
     entityAtToken = document.tokenKeys.map { key in key.flatMap { indexOfKey[$0] } ?? -1 }
+    afterDemonym = [Int32](repeating: -1, count: entityAtToken.count)
+    for link in document.links where link.kind == .demonym {
+      for token in link.tokens { afterDemonym[token] = Int32(link.tokens.upperBound) }
+    }
   }
 }
 

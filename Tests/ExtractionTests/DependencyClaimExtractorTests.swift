@@ -566,6 +566,43 @@ import Text
     #expect(found.contains("country:chile meet concept:neighbours"))
   }
 
+  @Test func demonymTakenAsAConjunctStandsForThePersonItsTitleNames() {
+    // "the meeting between Chile and American minister Lloyd Austin ended", parsed with the
+    // demonym (tagged as a proper noun) as the conjunct and the title hanging off the first
+    // participant.
+    let found = triples(
+      """
+      the the DET 2 det
+      meeting meeting NOUN 10 nsubj
+      between between ADP 4 case
+      Chile Chile PROPN 2 nmod
+      and and CCONJ 6 cc
+      American American PROPN 4 conj
+      minister minister NOUN 4 appos
+      Lloyd Lloyd PROPN 7 obj
+      Austin Austin PROPN 8 flat
+      ended end VERB 0 root
+      """)
+    #expect(found.contains("country:chile meet person:lloyd-austin"))
+    #expect(!found.contains("country:chile meet country:united-states"))
+  }
+
+  @Test func demonymBeforeANounWithoutANameStillNamesItsCountry() {
+    // "the talks between Chile and American envoys ended": no person, the country stays.
+    let found = triples(
+      """
+      the the DET 2 det
+      talks talk NOUN 7 nsubj
+      between between ADP 4 case
+      Chile Chile PROPN 2 nmod
+      and and CCONJ 6 cc
+      American American PROPN 4 conj
+      envoys envoy NOUN 4 appos
+      ended end VERB 0 root
+      """)
+    #expect(found.contains("country:chile talk country:united-states"))
+  }
+
   @Test func possessorOfANounWithAPrepositionIsItsSubject() {
     let found = triples(
       """
