@@ -96,14 +96,22 @@ public enum CoNLLU {
     var current = CoNLLUSentence()
     var open = false
     var lineNumber = 0
+    /// The line of each word of the current sentence, for errors found once it is complete.
+    var wordLines: [Int] = []
     func finish() throws {
       if open {
         if current.words.isEmpty {
           throw NLPError.invalidCoNLLU(file: file, line: lineNumber, reason: "sentence without words")
         }
+        for (index, w) in current.words.enumerated() where w.head > current.words.count {
+          throw NLPError.invalidCoNLLU(
+            file: file, line: wordLines[index],
+            reason: "head \(w.head) beyond the sentence's \(current.words.count) words")
+        }
         sentences.append(current)
       }
       current = CoNLLUSentence()
+      wordLines.removeAll(keepingCapacity: true)
       open = false
     }
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -154,14 +162,9 @@ public enum CoNLLU {
           id: n, form: String(cols[1]), lemma: String(cols[2]), upos: String(cols[3]), xpos: String(cols[4]),
           feats: String(cols[5]), head: head, deprel: String(cols[7]), deps: String(cols[8]),
           misc: String(cols[9])))
+      wordLines.append(lineNumber)
     }
     try finish()
-    for s in sentences {
-      for w in s.words where w.head > s.words.count {
-        throw NLPError.invalidCoNLLU(
-          file: file, line: 0, reason: "head \(w.head) beyond sentence \(s.sentenceID ?? "?")")
-      }
-    }
     return sentences
   }
 

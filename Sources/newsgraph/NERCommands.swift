@@ -181,13 +181,7 @@ struct TrainNER: ParsableCommand {
       "Also train on a lowercased copy of every Nth document (0: none), for names written in lowercase in web text."
   )
   var lowercased = 0
-  @Option(
-    help:
-      "Unlabelled text for word classes and capitalization statistics (repeatable): a CoNLL-U file, a plain-text file (one or more sentences a line), or a folder of ECB+ token XML files."
-  )
-  var unlabelled: [String] = []
-  @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
-  @Option(help: "Exchange-algorithm passes per granularity.") var classIterations = 8
+  @OptionGroup var wordClassOptions: WordClassOptions
   @Option(
     help:
       "Train a second, document-level pass over the first pass's labels, jackknifed over this many folds of documents (0: none)."
@@ -209,19 +203,7 @@ struct TrainNER: ParsableCommand {
     var nameList = noGazetteer ? [] : NERSupport.names(from: try Gazetteer.bundled())
     if let actors { nameList += try NERSupport.petrarchNames(folder: actors) }
     let names = NameLexicon(names: nameList)
-    let granularities = classes.split(separator: ",").compactMap { Int($0) }
-    guard granularities.count <= 3, granularities.allSatisfy({ $0 >= 2 && $0 <= 511 }) else {
-      throw ValidationError("--classes: at most three counts, each 2...511")
-    }
-    var wordClasses = WordClasses.empty
-    if !unlabelled.isEmpty {
-      var text: [[String]] = []
-      for path in unlabelled { text += try UnlabelledText.sentences(path) }
-      printError("unlabelled text: \(text.count) sentences, \(text.reduce(0) { $0 + $1.count }) tokens")
-      wordClasses = WordClasses.learn(text, granularities: granularities, iterations: classIterations) {
-        printError($0)
-      }
-    }
+    let wordClasses = try wordClassOptions.learn()
     var options = EntityRecognizerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
@@ -259,10 +241,7 @@ struct TrainNER: ParsableCommand {
         "gazetteerNames": String(names.nameCount),
         "actorNames": actors.map { URL(fileURLWithPath: $0).lastPathComponent + " (PETRARCH2, MIT)" }
           ?? "none",
-        "wordClasses": unlabelled.isEmpty
-          ? "none"
-          : "\(classes) classes, \(classIterations) passes, \(wordClasses.wordCount) words from "
-            + unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "),
+        "wordClasses": wordClassOptions.describe(wordClasses),
         "labels": learnOther
           ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
         "decoding": secondPass >= 2
@@ -272,9 +251,10 @@ struct TrainNER: ParsableCommand {
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
           + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
-          + (unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
-          + (unlabelled.contains { $0.contains("ud-english-ewt") } ? "; UD English EWT, CC BY-SA 4.0" : "")
-          + (unlabelled.contains { $0.contains("carb") } ? "; CaRB sentences, MIT" : ""),
+          + (wordClassOptions.unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
+          + (wordClassOptions.unlabelled.contains { $0.contains("ud-english-ewt") }
+            ? "; UD English EWT, CC BY-SA 4.0" : "")
+          + (wordClassOptions.unlabelled.contains { $0.contains("carb") } ? "; CaRB sentences, MIT" : ""),
       ])
     try recognizer.with(header: header).write(to: output)
     printError("wrote \(output) in \(Int(Date().timeIntervalSince(started)))s")
@@ -338,58 +318,6 @@ extension TrainNER {
   static func sentID(_ comment: String) -> String? {
     guard let range = comment.range(of: "sent_id") else { return nil }
     return comment[range.upperBound...].drop { $0 == " " || $0 == "=" }.description
-  }
-}
-
-// MARK: - Unlabelled text
-
-/// Tokenized sentences of unlabelled text for ``WordClasses``.
-enum UnlabelledText {
-  static func sentences(_ path: String) throws -> [[String]] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw ValidationError("\(path): no such file or folder")
-    }
-    if isFolder.boolValue {
-      guard let walker = FileManager.default.enumerator(atPath: path) else {
-        throw ValidationError("\(path): cannot read folder")
-      }
-      var files: [String] = []
-      for case let name as String in walker where name.hasSuffix(".xml") { files.append(name) }
-      var result: [[String]] = []
-      for name in files.sorted() { result += try ecbTokens((path as NSString).appendingPathComponent(name)) }
-      return result
-    }
-    if path.hasSuffix(".conllu") { return try readCoNLLU(path).map { $0.words.map(\.form) } }
-    var document = Document(article: Article(id: path, source: path, text: try InputFile.text(path)))
-    Segmenter().segment(&document)
-    return document.sentences.map { Array(document.forms[$0]) }
-  }
-
-  /// The sentences of an ECB+ file: `<token t_id=".." sentence="N" ...>word</token>` lines.
-  static func ecbTokens(_ path: String) throws -> [[String]] {
-    var result: [[String]] = []
-    var current: [String] = []
-    var sentence = ""
-    for line in try InputFile.text(path).split(separator: "\n") {
-      guard line.hasPrefix("<token "), let open = line.firstIndex(of: ">"),
-        let close = line.range(of: "</token>", options: .backwards),
-        let s = line.range(of: "sentence=\"")
-      else { continue }
-      let id = line[s.upperBound...].prefix { $0 != "\"" }
-      if id != sentence && !current.isEmpty {
-        result.append(current)
-        current = []
-      }
-      sentence = String(id)
-      let word = line[line.index(after: open)..<close.lowerBound]
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&amp;", with: "&")
-      if !word.isEmpty { current.append(word) }
-    }
-    if !current.isEmpty { result.append(current) }
-    return result
   }
 }
 

@@ -41,31 +41,14 @@ struct TrainTagger: ParsableCommand {
     .tagDictionaryMinCount
   @Option(help: "Tag dictionary: minimum share of its most frequent tag.") var dictMinShare =
     TaggerTrainingOptions.default.tagDictionaryMinShare
-  @Option(
-    help:
-      "Unlabelled text for word classes (repeatable): a CoNLL-U file (forms only), a plain-text file, or a folder of ECB+ token XML files. The parser trained on this tagger uses the same classes."
-  )
-  var unlabelled: [String] = []
-  @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
-  @Option(help: "Exchange-algorithm passes per granularity.") var classIterations = 8
+  /// The parser trained on this tagger uses the same classes.
+  @OptionGroup var wordClassOptions: WordClassOptions
 
   func run() throws {
     let started = Date()
     let trainSentences = try readCoNLLU(train)
     let devSentences = try dev.map(readCoNLLU)
-    let granularities = classes.split(separator: ",").compactMap { Int($0) }
-    guard granularities.count <= 3, granularities.allSatisfy({ $0 >= 2 && $0 <= 511 }) else {
-      throw ValidationError("--classes: at most three counts, each 2...511")
-    }
-    var wordClasses = WordClasses.empty
-    if !unlabelled.isEmpty {
-      var text: [[String]] = []
-      for path in unlabelled { text += try UnlabelledText.sentences(path) }
-      printError("unlabelled text: \(text.count) sentences, \(text.reduce(0) { $0 + $1.count }) tokens")
-      wordClasses = WordClasses.learn(text, granularities: granularities, iterations: classIterations) {
-        printError($0)
-      }
-    }
+    let wordClasses = try wordClassOptions.learn()
     var options = TaggerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
@@ -103,10 +86,7 @@ struct TrainTagger: ParsableCommand {
         "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
         "prune": String(prune), "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
-        "wordClasses": unlabelled.isEmpty
-          ? "none"
-          : "\(classes) classes, \(classIterations) passes, \(wordClasses.wordCount) words from "
-            + unlabelled.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + "),
+        "wordClasses": wordClassOptions.describe(wordClasses),
       ])
     let model = TaggingModel(header: header, tagger: tagger, lemmatizer: lemmatizer)
     try model.write(to: output)

@@ -29,6 +29,7 @@ import Testing
   ("1\tA\ta\tX\tX\t_\t0\troot\t_\n", "expected 10"),
   ("2\tA\ta\tX\tX\t_\t0\troot\t_\t_\n", "out of sequence"),
   ("1\tA\ta\tX\tX\t_\tzero\troot\t_\t_\n", "bad head"),
+  ("1\tA\ta\tX\tX\t_\t3\tdep\t_\t_\n2\tB\tb\tX\tX\t_\t0\troot\t_\t_\n", "head 3 beyond"),
 ])
 func conlluReaderNamesTheLineOfAnError(input: String, reason: String) {
   #expect {
