@@ -18,14 +18,14 @@ struct BenchNLP: ParsableCommand {
     abstract:
       "Tokens per second of the tagger, tagger + lemmatizer, and tagger + lemmatizer + parser, on one core.",
     discussion: """
-      Reads every .txt file under the corpus folder, splits it into sentences and tokens once
+      Reads the articles of the corpus folder as `build` does, splits them into sentences and tokens once
       (not timed, with the Text target's segmenter), then times each stage
       over the whole corpus several times on one thread and reports the median of tokens per
       CPU-second of that thread (robust on a shared machine), and the wall-clock rate on stderr.
       """
   )
 
-  @Option(help: "Folder of plain-text articles (searched recursively).") var corpus: String
+  @Option(help: "Folder of articles (searched recursively, as `build` reads it).") var corpus: String
   @Option(help: "Timed runs per stage.") var runs = 5
   @Option(help: "Tagger model (default: bundled).") var tagger: String?
   @Option(help: "Parser model (default: bundled).") var parser: String?
@@ -51,23 +51,10 @@ struct BenchNLP: ParsableCommand {
       printError("load: parser model \(String(format: "%.1f", parserLoad)) ms (median of 5, wall clock)")
     }
     let tagging = try TaggingModel(contentsOf: taggerPath)
-    var documents: [Document] = []
-    let root = URL(fileURLWithPath: corpus)
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-      throw ValidationError("\(corpus): cannot read folder")
-    }
-    var paths: [String] = []
-    for case let url as URL in walker
-    where url.pathExtension == "txt" && url.lastPathComponent != "README.TXT" {
-      paths.append(url.path)
-    }
-    paths.sort()
-    for path in paths {
-      guard let data = FileManager.default.contents(atPath: path) else { continue }
-      let text = String(decoding: data, as: UTF8.self)
-      var doc = Document(article: Article(id: path, source: path, text: text))
-      Segmenter().segment(&doc)
-      documents.append(doc)
+    // The articles `build` reads from the folder (its README is not one of them).
+    let documents = ArticleStream([corpus]).compactMap { item -> Document? in
+      guard case .article(let article) = item else { return nil }
+      return Document.segmented(article)
     }
     let tokens = documents.reduce(0) { $0 + $1.tokenCount }
     printError("corpus: \(documents.count) articles, \(tokens) tokens")
