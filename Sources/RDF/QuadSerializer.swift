@@ -56,12 +56,19 @@ public struct NTriplesSerializer: QuadSerializer, ByteQuadSerializer {
   public mutating func finish(to output: inout some TextOutputStream) {}
 
   mutating func write(_ quad: Quad, into output: inout ByteOutput) {
+    Self.triple(quad, into: &output)
+    output.append(" .\n" as StaticString)
+  }
+
+  /// Subject, predicate and object of `quad`, space-separated: the start of an N-Triples or
+  /// N-Quads line.
+  @inline(__always)
+  static func triple(_ quad: Quad, into output: inout ByteOutput) {
     NTriplesSyntax.subject(quad.subject, into: &output)
     output.append(UInt8(ascii: " "))
     NTriplesSyntax.IRIREF(quad.predicate, into: &output)
     output.append(UInt8(ascii: " "))
     NTriplesSyntax.term(quad.object, into: &output)
-    output.append(" .\n" as StaticString)
   }
 
   mutating func finish(into output: inout ByteOutput) {}
@@ -80,11 +87,7 @@ public struct NQuadsSerializer: QuadSerializer, ByteQuadSerializer {
   public mutating func finish(to output: inout some TextOutputStream) {}
 
   mutating func write(_ quad: Quad, into output: inout ByteOutput) {
-    NTriplesSyntax.subject(quad.subject, into: &output)
-    output.append(UInt8(ascii: " "))
-    NTriplesSyntax.IRIREF(quad.predicate, into: &output)
-    output.append(UInt8(ascii: " "))
-    NTriplesSyntax.term(quad.object, into: &output)
+    NTriplesSerializer.triple(quad, into: &output)
     switch quad.graph {
     case nil: break
     case .iri(let iri):
