@@ -300,7 +300,9 @@ public struct Gazetteer: Sendable {
       // not a body ("department of defense", "news agency") nor a crowd ("police", "media").
       // Religious affiliations ("Christian") are first names too often to end a title.
       let religious = Gazetteer.religiousCodes.contains { role.code.hasPrefix($0) }
-      if !hasStopWord, !last.isEmpty, !religious, role.code.isEmpty || Gazetteer.isPersonNoun(last) {
+      if !hasStopWord, !last.isEmpty, !religious,
+        role.code.isEmpty || Gazetteer.isPersonNoun(last) || Gazetteer.legislatorHeads.contains(last)
+      {
         flags[last, default: 0] |= 3
       }
       if !phrase.isEmpty { flags[phrase, default: 0] |= 4 }
@@ -338,6 +340,15 @@ public struct Gazetteer: Sendable {
     for suffix in personSuffixes where key.hasSuffix(suffix) { return true }
     return false
   }
+
+  /// Members of a legislature: a person's role, though the agents dictionary codes "MP" as the
+  /// legislature's and its ending is no person noun's.
+  static let legislatorHeads: Set<[UInt32]> = Set(
+    ["mp", "mep", "msp"].map { head in
+      var key: [UInt32] = []
+      GazetteerKey.append(Substring(head), to: &key, droppingArticle: false)
+      return key
+    })
 
   private static let mentSuffix = "ment".unicodeScalars.map(\.value)
   private static let personSuffixes = [

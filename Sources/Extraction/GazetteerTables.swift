@@ -168,7 +168,7 @@ enum GazetteerTables {
     "governor",
     "senator", "president", "premier", "chancellor", "king", "queen", "emperor", "analyst", "professor",
     "researcher", "expert", "officer", "diplomat", "mayor", "lawmaker", "representative", "correspondent",
-    "reporter", "editor", "spokespeople", "aide", "deputy",
+    "reporter", "editor", "spokespeople", "aide", "deputy", "mp", "mep", "msp",
   ]
 
   /// Words that may stand before a role head inside a title ("Defense Secretary").

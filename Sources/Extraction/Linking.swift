@@ -266,11 +266,26 @@ private struct LinkingState {
       var gapEnd = nextMatch < matches.count ? matches[nextMatch].tokens.lowerBound : span.upperBound
       // "Tuesday Mr Ebbers": an honorific starts a person's name of its own.
       if let honorific = (position..<gapEnd).first(where: { LinkingLexicon.isHonorific(forms[$0]) }) {
-        if honorific > position {
+        if honorific > position, LinkingLexicon.isRank(forms[honorific]), honorific - position <= 3,
+          (position..<honorific).allSatisfy({ LinkingLexicon.qualifiesARank(forms[$0]) })
+        {
+          // "Carnegie Mellon Professor Raj Reddy": the words before a rank are part of the title.
+          pendingTitle = text(position..<(honorific + 1))
+          position = honorific
+          continue
+        } else if honorific > position {
           gapEnd = honorific
+        } else if let own = ((position + 1)..<gapEnd).first(where: { LinkingLexicon.isHonorific(forms[$0]) }),
+          own > position + 1, ((position + 1)..<own).allSatisfy({ gazetteer.isTitleWord(forms[$0]) })
+        {
+          // "Lord Chancellor Lord Falconer": an honorific title, then the person's own honorific.
+          pendingTitle = text(position..<own)
+          position = own
+          continue
         } else {
-          let name = (position + 1)..<gapEnd
-          if !name.isEmpty {
+          let name = withoutPostNominals((position + 1)..<gapEnd, keeping: 1)
+          // "The Lord Chancellor": an honorific before a title alone names nobody.
+          if !name.isEmpty, !name.allSatisfy({ gazetteer.isTitleWord(forms[$0]) }) {
             // A military rank is the person's title too ("Captain Manohar Nambiar").
             let rank = LinkingLexicon.isRank(forms[position]) ? forms[position] : nil
             resolveName(
@@ -284,15 +299,16 @@ private struct LinkingState {
           continue
         }
       }
-      let titleEnd = titleRun(from: position, to: gapEnd)
+      let titleEnd = titleRun(afterQualifiersFrom: position, to: gapEnd)
       if titleEnd > position { pendingTitle = text(position..<titleEnd) }
       if titleEnd < gapEnd {
-        let name = titleEnd..<gapEnd
+        let name = withoutPostNominals(titleEnd..<gapEnd)
         let fromLeft = first && titleEnd == span.lowerBound
         let affiliation = pendingAffiliation ?? (first ? left.affiliation : nil)
+        // Letters after a name are a person's ("Charles Harris QC").
         resolveName(
           name, title: pendingTitle ?? (fromLeft ? left.title : nil), affiliation: affiliation,
-          candidate: candidate)
+          candidate: candidate, isPerson: name.upperBound < gapEnd)
         pendingTitle = nil
       }
       position = gapEnd
@@ -330,6 +346,35 @@ private struct LinkingState {
       position += 1
     }
     return titleEnd
+  }
+
+  /// ``titleRun(from:to:)``, or else a title after up to three capitalized words that qualify
+  /// it ("Tory MP Michael Mates", "Lib Dem MP Lembit Opik", "East Midlands MEP Robert
+  /// Kilroy-Silk"), the words kept in the title; only where a name follows the title.
+  func titleRun(afterQualifiersFrom start: Int, to end: Int) -> Int {
+    let plain = titleRun(from: start, to: end)
+    guard plain == start else { return plain }
+    for qualifiers in 1...3 where start + qualifiers + 1 < end {
+      let word = forms[start + qualifiers - 1]
+      guard word.unicodeScalars.first?.properties.isUppercase == true, !gazetteer.isTitleWord(word) else {
+        break
+      }
+      let titleEnd = titleRun(from: start + qualifiers, to: end)
+      if titleEnd > start + qualifiers && titleEnd < end
+        && !LinkingLexicon.postNominals.contains(forms[titleEnd])
+      {
+        return titleEnd
+      }
+    }
+    return start
+  }
+
+  /// The name without the letters after it ("Charles Harris QC", "Mr Howard MP"), as long as
+  /// `keeping` words of it are left (one after an honorific, else two).
+  func withoutPostNominals(_ name: Range<Int>, keeping: Int = 2) -> Range<Int> {
+    var end = name.upperBound
+    while end - name.lowerBound > keeping, LinkingLexicon.postNominals.contains(forms[end - 1]) { end -= 1 }
+    return name.lowerBound..<end
   }
 
   func isPluralHead(_ form: String) -> Bool {
@@ -409,14 +454,19 @@ private struct LinkingState {
 
   /// ", a senior research fellow at the Heritage Foundation": the title, and the token where
   /// the affiliation's name starts.
-  func appositive(after end: Int) -> (title: String, affiliationToken: Int?)? {
+  func appositive(after nameEnd: Int) -> (title: String, affiliationToken: Int?)? {
+    // After the letters that may follow the name ("Philippe Sands QC, a member of ...").
+    var end = nameEnd
+    while end < forms.count, LinkingLexicon.postNominals.contains(forms[end]) { end += 1 }
     guard end < forms.count, forms[end] == "," else { return nil }
     var position = end + 1
     if position < forms.count, ["a", "an", "the"].contains(forms[position].lowercased()) { position += 1 }
     let start = position
     while position < forms.count, position - start < 6 {
       let form = forms[position]
-      guard let first = form.unicodeScalars.first, first.properties.isLowercase else { return nil }
+      guard let first = form.unicodeScalars.first, first.properties.isLowercase,
+        !LinkingLexicon.clauseWords.contains(form)
+      else { return nil }
       position += 1
       if gazetteer.isRoleHead(form) && !isPluralHead(form) { break }
       if position - start == 6 { return nil }
@@ -695,18 +745,38 @@ enum LinkingLexicon {
   /// Honorifics that mark the name after them as a person's ("Mr Ebbers").
   static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"]
 
-  /// Military and police ranks that, like honorifics, make the name after them a person's
-  /// ("Captain Nambiar", "Lt. Col. Smith"); not "General" or "Major", which open other names
-  /// ("General Motors", "Major League").
+  /// Military, police and academic ranks that, like honorifics, make the name after them a
+  /// person's and are their title ("Captain Nambiar", "Lt. Col. Smith", "Prof Lovenduski"); not
+  /// "General" or "Major", which open other names ("General Motors", "Major League").
   static let ranks: Set<String> = [
     "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander",
-    "cmdr", "corporal", "cpl", "brigadier", "commodore", "inspector", "constable",
+    "cmdr", "corporal", "cpl", "brigadier", "commodore", "inspector", "constable", "professor", "prof",
+  ]
+
+  /// Words that open a clause, not a title: ", who is a member of" is no appositive.
+  static let clauseWords: Set<String> = [
+    "who", "whom", "whose", "which", "that", "where", "when", "is", "was", "are", "were", "has", "had",
+    "have", "be", "been", "said", "says",
+  ]
+
+  /// Letters written after a name (honours, degrees), as written: not part of it. Not "Jr" or
+  /// "Sr", which tell a son from his father, nor "MP", which after a place is a title ("the East
+  /// Midlands MEP").
+  static let postNominals: Set<String> = [
+    "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
   ]
 
   static func isHonorific(_ form: String) -> Bool {
     var word = form.lowercased()
     if word.hasSuffix(".") { word.removeLast() }
     return honorifics.contains(word) || ranks.contains(word)
+  }
+
+  /// Whether a word before a rank can qualify it: capitalized, and no day or month ("Tuesday
+  /// Captain Nambiar" is Captain Nambiar on Tuesday).
+  static func qualifiesARank(_ form: String) -> Bool {
+    form.unicodeScalars.first?.properties.isUppercase == true && !calendarWords.contains(form.lowercased())
+      && !isHonorific(form)
   }
 
   static func isRank(_ form: String) -> Bool {

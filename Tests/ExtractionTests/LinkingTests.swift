@@ -50,6 +50,59 @@ import Text
     #expect(person.mentions.allSatisfy { !$0.text.contains(example.title) })
   }
 
+  @Test func wordsBeforeATitleQualifyItAndAClauseAfterTheNameIsNoTitle() throws {
+    let (_, linked) = LinkingFixture.link(
+      "On Monday, Tory MP Michael Mates, who is a member of the committee, spoke.")
+    let person = try #require(
+      linked.entity("person:michael-mates"), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == "Tory MP")
+    #expect(person.mentions.map(\.text) == ["Michael Mates"])
+    let (_, two) = LinkingFixture.link("On Monday, Lib Dem MP Lembit Opik spoke.")
+    #expect(
+      two.entity("person:lembit-opik")?.jobTitle == "Lib Dem MP", "entities: \(two.entities.map(\.key))")
+  }
+
+  @Test func lettersAfterANameMakeItAPersonsAndTheAppositiveAfterThemIsTheirTitle() throws {
+    let (_, linked) = LinkingFixture.link(
+      "A book by Philippe Sands QC, a senior fellow at the club, appeared.")
+    let person = try #require(
+      linked.entity("person:philippe-sands"), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == "senior fellow")
+  }
+
+  @Test func anHonorificBeforeATitleAloneNamesNobody() {
+    let (_, linked) = LinkingFixture.link("On Monday the Lord Chancellor defended the plans.")
+    #expect(linked.entities.isEmpty, "entities: \(linked.entities.map(\.key))")
+  }
+
+  @Test func anHonorificTitleBeforeThePersonsOwnHonorificIsTheirTitle() throws {
+    let (_, linked) = LinkingFixture.link("Then the Lord Chancellor Lord Falconer spoke.")
+    let person = try #require(linked.entity("person:falconer"), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == "Lord Chancellor")
+    #expect(linked.entities.count == 1)
+  }
+
+  @Test func wordsBeforeARankArePartOfTheTitle() throws {
+    let (_, linked) = LinkingFixture.link("Then Carnegie Mellon Professor Raj Reddy spoke.")
+    let person = try #require(linked.entity("person:raj-reddy"), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == "Carnegie Mellon Professor")
+    #expect(linked.entities.count == 1, "entities: \(linked.entities.map(\.key))")
+  }
+
+  @Test(arguments: ["Prof Joni Lovenduski", "Professor Joni Lovenduski"])
+  func academicTitlesMakeAPersonAndAreTheirTitle(_ text: String) throws {
+    let (_, linked) = LinkingFixture.link("Then \(text) spoke.")
+    let person = try #require(
+      linked.entity("person:joni-lovenduski"), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == String(text.split(separator: " ")[0]))
+  }
+
+  @Test(arguments: [("Mr Charles Harris QC", "person:charles-harris"), ("Mr Howard OBE", "person:howard")])
+  func lettersAfterANameAreNotPartOfIt(_ text: String, key: String) {
+    let (_, linked) = LinkingFixture.link("Then \(text) spoke.")
+    #expect(linked.entities.map(\.key) == [key])
+  }
+
   @Test func leadersOf2022NamedInFullGetTheirQID() throws {
     let (_, linked) = LinkingFixture.link("Russian President Vladimir Putin met Xi Jinping.")
     #expect(linked.entity("person:vladimir-putin")?.wikidata == "Q7747")
