@@ -265,7 +265,14 @@ private struct LinkingState {
       }
       var gapEnd = nextMatch < matches.count ? matches[nextMatch].tokens.lowerBound : span.upperBound
       // "Tuesday Mr Ebbers": an honorific starts a person's name of its own.
-      if let honorific = (position..<gapEnd).first(where: { LinkingLexicon.isHonorific(forms[$0]) }) {
+      // An honorific before a name, not before "of" ("Archbishop of Canterbury" is an office); a
+      // rank without a name after it is a surname ("Elvis Bishop").
+      if let honorific = (position..<gapEnd).first(where: {
+        LinkingLexicon.isHonorific(forms[$0])
+          && ($0 + 1 == gapEnd
+            ? !LinkingLexicon.isRank(forms[$0])
+            : forms[$0 + 1].unicodeScalars.first?.properties.isUppercase == true)
+      }) {
         if honorific > position, LinkingLexicon.isRank(forms[honorific]), honorific - position <= 3,
           (position..<honorific).allSatisfy({ LinkingLexicon.qualifiesARank(forms[$0]) })
         {
@@ -283,11 +290,15 @@ private struct LinkingState {
           position = own
           continue
         } else {
-          let name = withoutPostNominals((position + 1)..<gapEnd, keeping: 1)
+          // Honorifics in a row are one ("Rev Dr Tom Wright").
+          var nameStart = position + 1
+          while nameStart < gapEnd, LinkingLexicon.isHonorific(forms[nameStart]) { nameStart += 1 }
+          let name = withoutPostNominals(nameStart..<gapEnd, keeping: 1)
           // "The Lord Chancellor": an honorific before a title alone names nobody.
           if !name.isEmpty, !name.allSatisfy({ gazetteer.isTitleWord(forms[$0]) }) {
             // A military rank is the person's title too ("Captain Manohar Nambiar").
-            let rank = LinkingLexicon.isRank(forms[position]) ? forms[position] : nil
+            let ranks = (position..<nameStart).filter { LinkingLexicon.isRank(forms[$0]) }
+            let rank = ranks.isEmpty ? nil : ranks.map { forms[$0] }.joined(separator: " ")
             resolveName(
               name, title: pendingTitle ?? rank ?? (first ? left.title : nil),
               affiliation: pendingAffiliation ?? (first ? left.affiliation : nil), candidate: candidate,
@@ -301,7 +312,8 @@ private struct LinkingState {
       }
       let titleEnd = titleRun(afterQualifiersFrom: position, to: gapEnd)
       if titleEnd > position { pendingTitle = text(position..<titleEnd) }
-      if titleEnd < gapEnd {
+      // "Supreme Leader Ayatollah" with the name in the next span: a rank alone is no name.
+      if titleEnd < gapEnd, !(titleEnd..<gapEnd).allSatisfy({ LinkingLexicon.isHonorific(forms[$0]) }) {
         let name = withoutPostNominals(titleEnd..<gapEnd)
         let fromLeft = first && titleEnd == span.lowerBound
         let affiliation = pendingAffiliation ?? (first ? left.affiliation : nil)
@@ -745,12 +757,16 @@ enum LinkingLexicon {
   /// Honorifics that mark the name after them as a person's ("Mr Ebbers").
   static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"]
 
-  /// Military, police and academic ranks that, like honorifics, make the name after them a
-  /// person's and are their title ("Captain Nambiar", "Lt. Col. Smith", "Prof Lovenduski"); not
-  /// "General" or "Major", which open other names ("General Motors", "Major League").
+  /// Military, police, academic, religious and judicial ranks that, like honorifics, make the
+  /// name after them a person's and are their title ("Captain Nambiar", "Lt. Col. Smith", "Prof
+  /// Lovenduski", "Archbishop Desmond Tutu"); not "General" or "Major", which open other names
+  /// ("General Motors", "Major League").
   static let ranks: Set<String> = [
     "captain", "capt", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander",
     "cmdr", "corporal", "cpl", "brigadier", "commodore", "inspector", "constable", "professor", "prof",
+    "archbishop", "bishop", "cardinal", "rabbi", "imam", "ayatollah", "reverend", "rev", "judge",
+    "councillor",
+    "cllr",
   ]
 
   /// Words that open a clause, not a title: ", who is a member of" is no appositive.

@@ -89,6 +89,34 @@ import Text
     #expect(linked.entities.count == 1, "entities: \(linked.entities.map(\.key))")
   }
 
+  @Test(arguments: [
+    ("Archbishop Desmond Tutu", "person:desmond-tutu", "Archbishop"),
+    ("Judge Richard Mawrey", "person:richard-mawrey", "Judge"),
+    ("Rabbi Marvin Hier", "person:marvin-hier", "Rabbi"),
+    ("Rev Dr Tom Wright", "person:tom-wright", "Rev"),
+  ])
+  func religiousAndJudicialRanksMakeAPersonAndAreTheirTitle(_ text: String, key: String, title: String) throws
+  {
+    let (_, linked) = LinkingFixture.link("Then \(text) spoke.")
+    let person = try #require(linked.entity(key), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == title)
+  }
+
+  @Test func anHonorificWithoutANameNamesNobody() {
+    let (_, linked) = LinkingFixture.link("Then the Ayatollah spoke to the Supreme Leader Ayatollah.")
+    #expect(linked.entities.isEmpty, "entities: \(linked.entities.map(\.key))")
+  }
+
+  @Test func aRankEndingANameIsASurname() {
+    let (_, linked) = LinkingFixture.link("Then the chairman Elvis Bishop spoke.")
+    #expect(linked.entities.map(\.key) == ["person:elvis-bishop"])
+  }
+
+  @Test func anOfficeNamedWithOfIsNoPerson() {
+    let (_, linked) = LinkingFixture.link("Then the Archbishop of Canterbury spoke.")
+    #expect(!linked.entities.contains { $0.type == .person }, "entities: \(linked.entities.map(\.key))")
+  }
+
   @Test(arguments: ["Prof Joni Lovenduski", "Professor Joni Lovenduski"])
   func academicTitlesMakeAPersonAndAreTheirTitle(_ text: String) throws {
     let (_, linked) = LinkingFixture.link("Then \(text) spoke.")
