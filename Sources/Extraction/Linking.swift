@@ -274,7 +274,7 @@ private struct LinkingState {
             : forms[$0 + 1].unicodeScalars.first?.properties.isUppercase == true)
       }) {
         if honorific > position, LinkingLexicon.isRank(forms[honorific]), honorific - position <= 3,
-          (position..<honorific).allSatisfy({ LinkingLexicon.qualifiesARank(forms[$0]) })
+          (position..<honorific).allSatisfy({ LinkingLexicon.qualifiesATitle(forms[$0]) })
         {
           // "Carnegie Mellon Professor Raj Reddy": the words before a rank are part of the title.
           pendingTitle = text(position..<(honorific + 1))
@@ -368,9 +368,7 @@ private struct LinkingState {
     guard plain == start else { return plain }
     for qualifiers in 1...3 where start + qualifiers + 1 < end {
       let word = forms[start + qualifiers - 1]
-      guard word.unicodeScalars.first?.properties.isUppercase == true, !gazetteer.isTitleWord(word) else {
-        break
-      }
+      guard LinkingLexicon.qualifiesATitle(word), !gazetteer.isTitleWord(word) else { break }
       let titleEnd = titleRun(from: start + qualifiers, to: end)
       if titleEnd > start + qualifiers && titleEnd < end
         && !LinkingLexicon.postNominals.contains(forms[titleEnd])
@@ -381,7 +379,7 @@ private struct LinkingState {
     return start
   }
 
-  /// The name without the letters after it ("Charles Harris QC", "Mr Howard MP"), as long as
+  /// The name without the letters after it ("Charles Harris QC", "Mr Howard OBE"), as long as
   /// `keeping` words of it are left (one after an honorific, else two).
   func withoutPostNominals(_ name: Range<Int>, keeping: Int = 2) -> Range<Int> {
     var end = name.upperBound
@@ -788,9 +786,9 @@ enum LinkingLexicon {
     return honorifics.contains(word) || ranks.contains(word)
   }
 
-  /// Whether a word before a rank can qualify it: capitalized, and no day or month ("Tuesday
-  /// Captain Nambiar" is Captain Nambiar on Tuesday).
-  static func qualifiesARank(_ form: String) -> Bool {
+  /// Whether a word before a title or rank can qualify it: capitalized, no honorific, and no day
+  /// or month ("Tuesday Captain Nambiar" is Captain Nambiar on Tuesday).
+  static func qualifiesATitle(_ form: String) -> Bool {
     form.unicodeScalars.first?.properties.isUppercase == true && !calendarWords.contains(form.lowercased())
       && !isHonorific(form)
   }

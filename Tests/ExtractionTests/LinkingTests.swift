@@ -57,6 +57,9 @@ import Text
       linked.entity("person:michael-mates"), "entities: \(linked.entities.map(\.key))")
     #expect(person.jobTitle == "Tory MP")
     #expect(person.mentions.map(\.text) == ["Michael Mates"])
+    let (_, day) = LinkingFixture.link("Then Tuesday Captain Manohar Nambiar spoke.")
+    #expect(
+      day.entity("person:manohar-nambiar")?.jobTitle == "Captain", "entities: \(day.entities.map(\.key))")
     let (_, two) = LinkingFixture.link("On Monday, Lib Dem MP Lembit Opik spoke.")
     #expect(
       two.entity("person:lembit-opik")?.jobTitle == "Lib Dem MP", "entities: \(two.entities.map(\.key))")
