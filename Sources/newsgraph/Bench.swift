@@ -51,11 +51,7 @@ struct BenchNLP: ParsableCommand {
       printError("load: parser model \(String(format: "%.1f", parserLoad)) ms (median of 5, wall clock)")
     }
     let tagging = try TaggingModel(contentsOf: taggerPath)
-    // The articles `build` reads from the folder (its README is not one of them).
-    let documents = ArticleStream([corpus]).compactMap { item -> Document? in
-      guard case .article(let article) = item else { return nil }
-      return Document.segmented(article)
-    }
+    let documents = try BenchCorpus.articles([corpus]).map { Document.segmented($0) }
     let tokens = documents.reduce(0) { $0 + $1.tokenCount }
     printError("corpus: \(documents.count) articles, \(tokens) tokens")
     let tagsOnly = SyntaxAnnotator(tagging: tagging, parsing: nil)
@@ -113,4 +109,34 @@ func threadCPUSeconds() -> Double {
   var ts = timespec()
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
   return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// The articles of a benchmark corpus, read as `build` reads them (a folder's README is none).
+enum BenchCorpus {
+  /// The articles and what could not be read.
+  static func read(_ corpus: [String]) -> (articles: [Article], findings: [IngestFinding]) {
+    var articles: [Article] = []
+    var findings: [IngestFinding] = []
+    for item in ArticleStream(corpus) {
+      switch item {
+      case .article(let article): articles.append(article)
+      case .finding(let finding): findings.append(finding)
+      }
+    }
+    return (articles, findings)
+  }
+
+  /// The articles of ``read(_:)``; what could not be read goes to standard error, and a corpus
+  /// without articles (a missing or empty folder) is an error, not a benchmark of nothing.
+  static func articles(_ corpus: [String]) throws -> [Article] { try checked(read(corpus), corpus: corpus) }
+
+  static func checked(_ read: (articles: [Article], findings: [IngestFinding]), corpus: [String]) throws
+    -> [Article]
+  {
+    for finding in read.findings where finding.severity >= .skipped { printError(finding.description) }
+    guard !read.articles.isEmpty else {
+      throw ValidationError("\(corpus.joined(separator: ", ")): no articles to measure")
+    }
+    return read.articles
+  }
 }

@@ -52,10 +52,9 @@ struct BenchPipeline: ParsableCommand {
     let processor = try PipelineFactory.standard()
     var results: [(stage: String, seconds: Double, unit: String, count: Int)] = []
 
-    var articles: [Article] = []
-    let ingest = median {
-      articles = ArticleStream(corpus).compactMap { if case .article(let a) = $0 { a } else { nil } }
-    }
+    var corpusRead: (articles: [Article], findings: [IngestFinding]) = ([], [])
+    let ingest = median { corpusRead = BenchCorpus.read(corpus) }
+    let articles = try BenchCorpus.checked(corpusRead, corpus: corpus)
     var documents: [Document] = []
     let segment = median { documents = articles.map { Document.segmented($0) } }
     let tokens = documents.reduce(0) { $0 + $1.tokenCount }

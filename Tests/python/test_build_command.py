@@ -111,3 +111,12 @@ def test_unwritable_output_folder_fails_without_partial_files(tmp_path):
     result = run_newsgraph("build", ROOT / "examples", "--out", out, "--quiet")
     assert result.returncode == 1
     assert str(out) in result.stderr.decode()
+
+
+@pytest.mark.parametrize("bench", ["nlp", "pipeline"])
+def test_benchmarks_refuse_a_corpus_without_articles(tmp_path, bench):
+    (tmp_path / "empty").mkdir()
+    for corpus in (tmp_path / "empty", tmp_path / "missing"):
+        result = run_newsgraph("bench", bench, "--corpus", corpus, "--runs", "1")
+        assert result.returncode != 0
+        assert f"{corpus}: no articles to measure" in result.stderr.decode()
