@@ -81,7 +81,9 @@ public struct ArticleReader: Sendable {
   }
 
   /// A plain-text article: the first non-empty line is the headline, the rest the body.
+  /// Character references ("Jos&#233;") left by the scraper that wrote the text are decoded.
   public func plainText(_ text: String, id: String, source: String) -> Article {
+    let text = HTMLScanner.decodeCompleteReferences(text)
     let x = Array(text.unicodeScalars)
     var i = 0
     while i < x.count && ScalarClass.isWhitespace(x[i]) { i += 1 }
@@ -160,10 +162,15 @@ public struct ArticleReader: Sendable {
     if Self.looksLikeHTML(text) {
       article = html(text, id: rowID, source: rowSource)
     } else {
+      let text = HTMLScanner.decodeCompleteReferences(text)
       let x = Array(text.unicodeScalars)
       article = Article(id: rowID, source: rowSource, text: text, body: bodyRange(x, 0..<x.count))
     }
-    if let title = Self.string(row["title"]).map(HTMLText.collapse), !title.isEmpty {
+    if let title = Self.string(row["title"]).map({
+      HTMLText.collapse(HTMLScanner.decodeCompleteReferences($0))
+    }),
+      !title.isEmpty
+    {
       article.title = title
     }
     if let url = Self.string(row["url"]), !url.isEmpty { article.url = url }

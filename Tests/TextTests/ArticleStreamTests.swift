@@ -73,6 +73,22 @@ struct ArticleStreamTests {
     #expect(bodyText(article) == "It happened.")
   }
 
+  @Test("character references in plain text and JSON Lines are decoded when complete; AT&T and R&D stay")
+  func decodesCompleteReferencesInPlainText() throws {
+    let folder = try TemporaryFolder()
+    let text = try folder.write(
+      "a.txt",
+      "Jos&#233; Manuel Barroso &#x2014; a view\n\nJos&#233; met AT&T &amp; R&D staff &ampx; &#163;5 &copy;")
+    let json = try folder.write(
+      "b.jsonl", #"{"title": "S&#227;o Paulo", "text": "Jos&#233; left &lt;quietly&gt; &amp more."}"#)
+    let articles = Array(ArticleStream([text, json])).articles
+    try #require(articles.count == 2)
+    #expect(articles[0].title == "José Manuel Barroso — a view")
+    #expect(bodyText(articles[0]) == "José met AT&T & R&D staff &ampx; £5 ©")
+    #expect(articles[1].title == "São Paulo")
+    #expect(bodyText(articles[1]) == "José left <quietly> &amp more.")
+  }
+
   @Test("JSON Lines: one article per row, ids from the row or path#L<line>")
   func readsJSONLines() throws {
     let folder = try TemporaryFolder()
