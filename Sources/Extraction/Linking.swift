@@ -201,15 +201,15 @@ private struct LinkingState {
 
     // An organisation or place named by its head word, or guessed as one.
     let headType = LinkingLexicon.headType(forms[upper - 1])
-    // A recognizer's organisation or place guess does not hold over a span with a personal title
-    // inside it ("U.S. Defense Secretary Lloyd Austin"): that span is segmented instead.
     // A recognizer's organisation or place guess does not hold over a span with a personal
     // title inside, before or after it ("U.S. Defense Secretary Lloyd Austin", "producer Laurence
     // Mark", "Laurence Mark, the producer"): that span is segmented instead. A head word beats
-    // the guess ("West Coast Bank" is an organisation whatever the recognizer says).
+    // the guess ("West Coast Bank" is an organisation whatever the recognizer says). Nor does it
+    // over a span ending in a legislator's letters ("Bolton West MP").
     let titled =
       span.dropLast().contains { gazetteer.isRoleHead(forms[$0]) && !isPluralHead(forms[$0]) }
       || left.title != nil || appositive(after: upper) != nil
+      || LinkingLexicon.legislatorLetters.contains(forms[upper - 1])
     let guessed =
       titled
       ? nil : candidate.type.flatMap { [.organization, .place, .city, .group].contains($0) ? $0 : nil }
@@ -397,6 +397,25 @@ private struct LinkingState {
   mutating func resolveName(
     _ name: Range<Int>, title: String?, affiliation: Int?, candidate: CandidateMention, isPerson: Bool = false
   ) {
+    var name = name
+    var title = title
+    var isPerson = isPerson
+    let person = isPerson || title != nil || candidate.type == .person
+    // A party before a person's name is not part of it ("Tory Liam Fox").
+    let party = LinkingLexicon.partyPrefix(forms[name])
+    if person && party > 0 && name.count - party >= 2 { name = (name.lowerBound + party)..<name.upperBound }
+    if name.count >= 2, LinkingLexicon.legislatorLetters.contains(forms[name.upperBound - 1]) {
+      // "A Tory MP", "Plaid Cymru MP", "the East Midlands MEP": a title alone names nobody.
+      let before = name.lowerBound..<(name.upperBound - 1)
+      let determined =
+        name.lowerBound > 0 && LinkingLexicon.determiners.contains(forms[name.lowerBound - 1].lowercased())
+      guard person, !determined, LinkingLexicon.partyPrefix(forms[before]) < before.count, before.count >= 2
+      else { return }
+      // "Ruth Kelly MP": the letters are the person's title.
+      title = title ?? forms[name.upperBound - 1]
+      isPerson = true
+      name = before
+    }
     guard LinkingLexicon.looksLikeName(forms[name]) else {
       unresolved.append(CandidateMention(tokens: name, type: candidate.type))
       return
@@ -779,6 +798,26 @@ enum LinkingLexicon {
   static let postNominals: Set<String> = [
     "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
   ]
+
+  /// Legislators' letters: after a person's name the title ("Ruth Kelly MP"), after a party or
+  /// a place a title alone ("a Tory MP", "Bolton West MP").
+  static let legislatorLetters: Set<String> = ["MP", "MEP", "MSP"]
+
+  static let determiners: Set<String> = ["the", "a", "an", "this", "that"]
+
+  /// Political parties as written before a member's name ("Tory Liam Fox", "Liberal Democrat
+  /// Sarah Teather"), in words.
+  static let partyNames: [[String]] = [
+    ["Tory"], ["Conservative"], ["Labour"], ["Lib", "Dem"], ["Liberal", "Democrat"], ["Republican"],
+    ["Democrat"], ["SNP"], ["UKIP"], ["Plaid", "Cymru"], ["Plaid"], ["Sinn", "Fein"], ["DUP"],
+    ["Unionist"],
+  ]
+
+  /// The number of words of the party name that `forms` starts with, or 0.
+  static func partyPrefix(_ forms: ArraySlice<String>) -> Int {
+    for party in partyNames where forms.starts(with: party) { return party.count }
+    return 0
+  }
 
   static func isHonorific(_ form: String) -> Bool {
     var word = form.lowercased()

@@ -384,3 +384,44 @@ import Text
     #expect(linked.entity("person:lloyd-austin")?.jobTitle == "Defense Secretary")
   }
 }
+
+@Suite struct LinkingPartyAndLegislatorTests {
+  /// Links `text` with its capitalized runs as candidates that the recognizer typed `type`.
+  static func link(_ text: String, typed type: EntityType?) -> [ExtractedEntity] {
+    let document = LinkingFixture.document(text)
+    let candidates = CandidateMention.capitalizedRuns(in: document).map {
+      CandidateMention(tokens: $0.tokens, type: type)
+    }
+    return LinkingFixture.linker.link(document, candidates: candidates).entities
+  }
+
+  @Test(arguments: [
+    ("Then Tory Liam Fox spoke.", "person:liam-fox"),
+    ("Then Liberal Democrat Sarah Teather spoke.", "person:sarah-teather"),
+    ("Then Conservative Michael Howard spoke.", "person:michael-howard"),
+  ])
+  func aPartyBeforeAPersonsNameIsNotPartOfIt(_ text: String, key: String) {
+    #expect(Self.link(text, typed: .person).map(\.key) == [key])
+  }
+
+  @Test func aPartyNameItselfStays() {
+    #expect(
+      Self.link("Then the Tory Party spoke.", typed: .organization).map(\.key) == ["organization:tory-party"])
+  }
+
+  @Test func legislatorsLettersAfterAPersonsNameAreTheTitle() throws {
+    let entities = Self.link("Then Ruth Kelly MP spoke.", typed: .person)
+    #expect(entities.map(\.key) == ["person:ruth-kelly"])
+    #expect(entities.first?.jobTitle == "MP")
+  }
+
+  @Test(arguments: [
+    ("Then a senior Tory MP spoke.", EntityType.person),
+    ("Then a Plaid Cymru MP spoke.", EntityType.person),
+    ("Then the Bolton West MP spoke.", EntityType.organization),
+    ("Then the East Midlands MEP spoke.", EntityType.person),
+  ])
+  func aLegislatorsTitleAloneNamesNobody(_ text: String, type: EntityType) {
+    #expect(Self.link(text, typed: type).isEmpty)
+  }
+}
