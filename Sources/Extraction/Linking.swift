@@ -187,8 +187,17 @@ private struct LinkingState {
       unresolved.append(candidate)
       return
     }
+    var left = leftContext(before: lower)
+    // "Chancellor of the Exchequer Gordon Brown": the span's first word ends the office's title,
+    // when the recognizer took the span for a person's name.
+    if candidate.type == .person, upper - lower >= 3,
+      let titleStart = officeTitleStart(before: lower),
+      gazetteer.matches(in: forms[lower..<upper]).first?.tokens.lowerBound != lower
+    {
+      left = LeftContext(title: text(titleStart..<(lower + 1)), affiliation: nil)
+      lower += 1
+    }
     let span = lower..<upper
-    let left = leftContext(before: lower)
 
     // A whole gazetteer name.
     if let match = gazetteer.exactMatch(forms[span]) {
@@ -479,6 +488,26 @@ private struct LinkingState {
       context.affiliation = claimed[position]
     }
     return context
+  }
+
+  /// Where the title of an office named by "of", "to" or "for" starts ("Chancellor of the
+  /// Exchequer", "Chief Secretary to the Treasury"), when `start` is the office's word; else nil.
+  /// Only a capitalized title names an office: "director of the English National Ballet" is a
+  /// job at an organisation.
+  func officeTitleStart(before start: Int) -> Int? {
+    var position = start - 1
+    if position >= 0, forms[position] == "the" { position -= 1 }
+    guard position >= 1, ["of", "to", "for"].contains(forms[position]) else { return nil }
+    var titleStart = position - 1
+    let head = forms[titleStart]
+    guard claimed[titleStart] < 0, gazetteer.isRoleHead(head), !isPluralHead(head) else { return nil }
+    while titleStart - 1 >= 0, claimed[titleStart - 1] < 0, gazetteer.isTitleWord(forms[titleStart - 1]) {
+      titleStart -= 1
+    }
+    let capitalized = forms[titleStart..<position].contains {
+      $0.unicodeScalars.first?.properties.isUppercase == true
+    }
+    return capitalized ? titleStart : nil
   }
 
   /// ", a senior research fellow at the Heritage Foundation": the title, and the token where

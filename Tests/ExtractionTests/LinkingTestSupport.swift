@@ -11,6 +11,15 @@ enum LinkingFixture {
 
   static let linker = EntityLinker(gazetteer: gazetteer)
 
+  /// Links `text` with its capitalized runs as candidates that the recognizer typed `type`.
+  static func link(_ text: String, typed type: EntityType?) -> LinkedDocument {
+    let document = document(text)
+    let candidates = CandidateMention.capitalizedRuns(in: document).map {
+      CandidateMention(tokens: $0.tokens, type: type)
+    }
+    return linker.link(document, candidates: candidates)
+  }
+
   /// Tokens: runs of letters, digits, hyphens, apostrophes and inner periods ("U.S.", "Jong-un");
   /// a trailing period of a word that is not an abbreviation, quotes, commas and other marks
   /// stand alone; "'s" and "’s" split off. Sentences end after ".", "!" or "?" and at blank lines.

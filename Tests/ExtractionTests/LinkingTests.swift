@@ -386,31 +386,24 @@ import Text
 }
 
 @Suite struct LinkingPartyAndLegislatorTests {
-  /// Links `text` with its capitalized runs as candidates that the recognizer typed `type`.
-  static func link(_ text: String, typed type: EntityType?) -> [ExtractedEntity] {
-    let document = LinkingFixture.document(text)
-    let candidates = CandidateMention.capitalizedRuns(in: document).map {
-      CandidateMention(tokens: $0.tokens, type: type)
-    }
-    return LinkingFixture.linker.link(document, candidates: candidates).entities
-  }
-
   @Test(arguments: [
     ("Then Tory Liam Fox spoke.", "person:liam-fox"),
     ("Then Liberal Democrat Sarah Teather spoke.", "person:sarah-teather"),
     ("Then Conservative Michael Howard spoke.", "person:michael-howard"),
   ])
   func aPartyBeforeAPersonsNameIsNotPartOfIt(_ text: String, key: String) {
-    #expect(Self.link(text, typed: .person).map(\.key) == [key])
+    #expect(LinkingFixture.link(text, typed: .person).entities.map(\.key) == [key])
   }
 
   @Test func aPartyNameItselfStays() {
     #expect(
-      Self.link("Then the Tory Party spoke.", typed: .organization).map(\.key) == ["organization:tory-party"])
+      LinkingFixture.link("Then the Tory Party spoke.", typed: .organization).entities.map(\.key) == [
+        "organization:tory-party"
+      ])
   }
 
   @Test func legislatorsLettersAfterAPersonsNameAreTheTitle() throws {
-    let entities = Self.link("Then Ruth Kelly MP spoke.", typed: .person)
+    let entities = LinkingFixture.link("Then Ruth Kelly MP spoke.", typed: .person).entities
     #expect(entities.map(\.key) == ["person:ruth-kelly"])
     #expect(entities.first?.jobTitle == "MP")
   }
@@ -422,6 +415,34 @@ import Text
     ("Then the East Midlands MEP spoke.", EntityType.person),
   ])
   func aLegislatorsTitleAloneNamesNobody(_ text: String, type: EntityType) {
-    #expect(Self.link(text, typed: type).isEmpty)
+    #expect(LinkingFixture.link(text, typed: type).entities.isEmpty)
+  }
+}
+
+@Suite struct LinkingOfficeTitleTests {
+  @Test(arguments: [
+    ("Chancellor of the Exchequer Gordon Brown spoke.", "person:gordon-brown", "Chancellor of the Exchequer"),
+    (
+      "Then Chief Secretary to the Treasury Paul Boateng spoke.", "person:paul-boateng",
+      "Chief Secretary to the Treasury"
+    ),
+  ])
+  func anOfficesWordBeforeANameEndsTheTitle(_ text: String, key: String, title: String) throws {
+    let linked = LinkingFixture.link(text, typed: .person)
+    let person = try #require(linked.entity(key), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == title)
+  }
+
+  @Test(arguments: [EntityType.organization, .person])
+  func anOrganisationAfterAJobStaysWhole(_ type: EntityType) {
+    let linked = LinkingFixture.link("Then the director of the English National Ballet spoke.", typed: type)
+    #expect(linked.entities.map(\.key).contains { $0.hasSuffix(":english-national-ballet") })
+  }
+
+  @Test func aPlaceAfterAnOfficeStaysWhole() {
+    let linked = LinkingFixture.link("The President of the United States Joe Biden spoke.", typed: .person)
+    let persons = linked.entities.filter { $0.type == .person }.map(\.key)
+    #expect(persons.contains("person:joe-biden"))
+    #expect(!persons.contains { $0.hasPrefix("person:states") }, "\(persons)")
   }
 }
