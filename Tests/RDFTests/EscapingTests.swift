@@ -57,6 +57,20 @@ import Testing
     #expect(output == #"<http://ex.org/a\u0020b\u003Ec>"#)
   }
 
+  /// Every byte, at every position of an IRI longer than one 8-byte step of the scan and in its
+  /// tail, is found forbidden exactly when the `IRIREF` grammar forbids it.
+  @Test func forbiddenIRIREFBytesAreExactlyTheGrammars() {
+    let forbidden = Set(Array(0...0x20) + Array(#""<>\^`{|}"#.utf8).map(Int.init))
+    for byte in 0...255 {
+      for position in 0..<19 {
+        var bytes = Array("http://ex.org/abcde".utf8)
+        bytes[position] = UInt8(byte)
+        let found = bytes.withUnsafeBufferPointer(NTriplesSyntax.containsForbiddenIRIREFByte)
+        #expect(found == forbidden.contains(byte), "byte \(byte) at \(position)")
+      }
+    }
+  }
+
   @Test func iriRefKeepsNonASCIIBesideAnEscape() {
     var output = ""
     NTriplesSyntax.IRIREF(IRI(unchecked: "http://ex.org/é b東\n"), to: &output)
