@@ -383,31 +383,17 @@ struct HTMLScanner {
   /// Decodes the complete character references (ending in `;`) in plain text scraped from the
   /// web ("Jos&#233;", "&amp;"), leaving a bare `&` and unterminated names as they are, since in
   /// plain text "AT&T" or "R&D" are words, not references.
-  static func decodeCompleteReferences(_ s: String) -> String {
-    guard s.unicodeScalars.contains("&") else { return s }
-    let x = Array(s.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    var i = 0
-    while i < x.count {
-      if x[i] == "&", let (scalars, next) = reference(x, at: i), x[next - 1] == ";" {
-        out.append(contentsOf: scalars)
-        i = next
-      } else {
-        out.append(x[i])
-        i += 1
-      }
-    }
-    return String(out)
-  }
+  static func decodeCompleteReferences(_ s: String) -> String { decodeEntities(s, completeOnly: true) }
 
-  /// Decodes all character references in a string (attribute values, titles).
-  static func decodeEntities(_ s: String) -> String {
+  /// Decodes all character references in a string (attribute values, titles), or with
+  /// `completeOnly` only those ending in `;`.
+  static func decodeEntities(_ s: String, completeOnly: Bool = false) -> String {
     guard s.unicodeScalars.contains("&") else { return s }
     let x = Array(s.unicodeScalars)
     var out = String.UnicodeScalarView()
     var i = 0
     while i < x.count {
-      if x[i] == "&", let (scalars, next) = reference(x, at: i) {
+      if x[i] == "&", let (scalars, next) = reference(x, at: i), !completeOnly || x[next - 1] == ";" {
         out.append(contentsOf: scalars)
         i = next
       } else {
