@@ -414,11 +414,13 @@ private struct LinkingState {
     let party = LinkingLexicon.partyPrefix(forms[name])
     if person && party > 0 && name.count - party >= 2 { name = (name.lowerBound + party)..<name.upperBound }
     if name.count >= 2, LinkingLexicon.legislatorLetters.contains(forms[name.upperBound - 1]) {
-      // "A Tory MP", "Plaid Cymru MP", "the East Midlands MEP": a title alone names nobody.
+      // "A Tory MP", "Plaid Cymru MP", "the East Midlands MEP": a title alone names nobody. One
+      // word is a name only when an honorific or title says so ("Mr Howard MP"; "Bolton MP").
       let before = name.lowerBound..<(name.upperBound - 1)
       let determined =
         name.lowerBound > 0 && LinkingLexicon.determiners.contains(forms[name.lowerBound - 1].lowercased())
-      guard person, !determined, LinkingLexicon.partyPrefix(forms[before]) < before.count, before.count >= 2
+      guard person, !determined, LinkingLexicon.partyPrefix(forms[before]) < before.count,
+        before.count >= (isPerson || title != nil ? 1 : 2)
       else { return }
       // "Ruth Kelly MP": the letters are the person's title.
       title = title ?? forms[name.upperBound - 1]

@@ -402,9 +402,12 @@ import Text
       ])
   }
 
-  @Test func legislatorsLettersAfterAPersonsNameAreTheTitle() throws {
-    let entities = LinkingFixture.link("Then Ruth Kelly MP spoke.", typed: .person).entities
-    #expect(entities.map(\.key) == ["person:ruth-kelly"])
+  @Test(arguments: [
+    ("Then Ruth Kelly MP spoke.", "person:ruth-kelly"), ("Then Mr Howard MP spoke.", "person:howard"),
+  ])
+  func legislatorsLettersAfterAPersonsNameAreTheTitle(_ text: String, key: String) throws {
+    let entities = LinkingFixture.link(text, typed: .person).entities
+    #expect(entities.map(\.key) == [key])
     #expect(entities.first?.jobTitle == "MP")
   }
 
