@@ -344,9 +344,9 @@ public struct Gazetteer: Sendable {
   /// Members of a legislature: a person's role, though the agents dictionary codes "MP" as the
   /// legislature's and its ending is no person noun's.
   static let legislatorHeads: Set<[UInt32]> = Set(
-    ["mp", "mep", "msp"].map { head in
+    LinkingLexicon.legislatorLetters.map { head in
       var key: [UInt32] = []
-      GazetteerKey.append(Substring(head), to: &key, droppingArticle: false)
+      GazetteerKey.append(Substring(head.lowercased()), to: &key, droppingArticle: false)
       return key
     })
 

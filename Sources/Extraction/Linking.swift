@@ -831,7 +831,7 @@ enum LinkingLexicon {
   ]
 
   /// Legislators' letters: after a person's name the title ("Ruth Kelly MP"), after a party or
-  /// a place a title alone ("a Tory MP", "Bolton West MP").
+  /// a place a title alone ("a Tory MP", "Bolton West MP"). Role heads in the gazetteer too.
   static let legislatorLetters: Set<String> = ["MP", "MEP", "MSP"]
 
   static let determiners: Set<String> = ["the", "a", "an", "this", "that"]
