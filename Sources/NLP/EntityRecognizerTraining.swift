@@ -115,16 +115,15 @@ extension EntityRecognizer {
   ) -> LinearModel {
     let secondPass = first != nil
     let hasClasses = classes.wordCount > 0
-    let seeds = max(1, options.seeds)
-    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: classCount) }
-    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
-    var orders = [[Int]](repeating: Array(documents.indices), count: seeds)
-    let workspace = Workspace(classCount: classCount)
-    var model = trainers[0].freeze()
-    /// One pass over the documents in a new shuffled order.
-    func epoch(_ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]) {
-      rng.shuffle(&order)
-      for d in order {
+    let classCount = self.classCount
+    let seeds = TrainingSeed.seeds(
+      options.seeds, from: options.seed, classCount: classCount, order: Array(documents.indices)
+    ) { Workspace(classCount: classCount) }
+    /// One pass over the documents in a new shuffled order, for one seed.
+    @Sendable func epoch(_ run: TrainingSeed<Workspace>) {
+      let workspace = run.scratch
+      run.rng.shuffle(&run.order)
+      for d in run.order {
         workspace.newDocument()
         for si in documents[d] {
           let s = sentences[si]
@@ -146,11 +145,11 @@ extension EntityRecognizer {
                     tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
                     out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
-                  trainer.score(f, into: scores)
+                  run.trainer.score(f, into: scores)
                   let guess = Self.bestAllowed(
                     UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
-                  trainer.tick()
-                  trainer.update(f, truth: Int(truth[i]), guess: guess)
+                  run.trainer.tick()
+                  run.trainer.update(f, truth: Int(truth[i]), guess: guess)
                   // Continue from the prediction, as at test time (the guess is always well formed).
                   let next = guess
                   if next != 0 && Self.remembers(word) { workspace.memory[word.lower] = UInt64(next) + 1 }
@@ -164,9 +163,11 @@ extension EntityRecognizer {
         }
       }
     }
+    var model = seeds[0].trainer.freeze()
     for iteration in 1...max(1, options.iterations) {
-      for k in 0..<seeds { epoch(&trainers[k], &rngs[k], &orders[k]) }
-      model = PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold)
+      // Seeds are independent until their weights are averaged: one per core.
+      _ = concurrentMap(seeds.count) { epoch(seeds[$0]) }
+      model = PerceptronTrainer.freeze(averaging: seeds.map(\.trainer), threshold: options.pruneThreshold)
       afterIteration(iteration, model)
     }
     return model

@@ -156,7 +156,7 @@ extension Parser {
     )
     var labelIndex: [String: Int32] = [:]
     for (i, l) in labels.enumerated() { labelIndex[l] = Int32(i) }
-    var examples: [ParserExample] = []
+    var prepared: [ParserExample] = []
     for (i, s) in sentences.enumerated() {
       let n = s.words.count
       var words = s.words.map { WordHashes($0.form).lower }
@@ -166,25 +166,25 @@ extension Parser {
       var t = tags[i]
       t.append(0x524F_4F54)
       let heads = projective[i].0.map { Int32($0 < 0 ? n : $0) }
-      examples.append(
+      prepared.append(
         ParserExample(
           words: words, tags: t, codes: codes, heads: heads, labels: projective[i].1.map { labelIndex[$0]! }))
     }
-    var parser = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze(), classes: classes)
-    let transitions = parser.transitionCount
-    let seeds = max(1, options.seeds)
-    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: transitions) }
-    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
-    var orders = [[Int]](repeating: Array(examples.indices), count: seeds)
-    let w = Workspace(transitionCount: transitions)
-    var transitionCosts = [Int](repeating: 0, count: transitions)
-    func epoch(
-      _ iteration: Int, _ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]
-    ) -> (correct: Int, total: Int) {
-      rng.shuffle(&order)
+    let examples = prepared
+    let shell = Parser(labels: labels, model: PerceptronTrainer(classCount: 1).freeze(), classes: classes)
+    let transitions = shell.transitionCount
+    let seeds = TrainingSeed.seeds(
+      options.seeds, from: options.seed, classCount: transitions, order: Array(examples.indices)
+    ) { Workspace(transitionCount: transitions) }
+    /// One pass over the examples in a new shuffled order, for one seed.
+    @Sendable func epoch(_ iteration: Int, _ run: TrainingSeed<Workspace>) -> (correct: Int, total: Int) {
+      let parser = shell
+      let w = run.scratch
+      var transitionCosts = [Int](repeating: 0, count: transitions)
+      run.rng.shuffle(&run.order)
       var correct = 0
       var total = 0
-      for ei in order {
+      for ei in run.order {
         let ex = examples[ei]
         w.words = ex.words
         w.tags = ex.tags
@@ -195,7 +195,7 @@ extension Parser {
           let nf = w.features.withUnsafeMutableBufferPointer { parser.features(w, out: $0.baseAddress!) }
           w.features.withUnsafeBufferPointer { f in
             w.scores.withUnsafeMutableBufferPointer { s in
-              trainer.score(UnsafeBufferPointer(rebasing: f[0..<nf]), into: s)
+              run.trainer.score(UnsafeBufferPointer(rebasing: f[0..<nf]), into: s)
             }
           }
           // The oracle's choice: the best-scoring transition of least cost. The single-root
@@ -212,31 +212,30 @@ extension Parser {
           for t in 0..<transitions where w.valid[t] && transitionCosts[t] == minCost {
             if gold < 0 || w.scores[t] > w.scores[gold] { gold = t }
           }
-          trainer.tick()
+          run.trainer.tick()
           total += 1
           if transitionCosts[guess] == minCost {
             correct += 1
           } else {
             w.features.withUnsafeBufferPointer { f in
-              trainer.update(UnsafeBufferPointer(rebasing: f[0..<nf]), truth: gold, guess: guess)
+              run.trainer.update(UnsafeBufferPointer(rebasing: f[0..<nf]), truth: gold, guess: guess)
             }
           }
           let follow =
             iteration >= options.explorationFrom && transitionCosts[guess] > minCost
-              && rng.nextUnit() < options.explorationProbability ? guess : gold
+              && run.rng.nextUnit() < options.explorationProbability ? guess : gold
           w.apply(follow)
         }
       }
       return (correct, total)
     }
+    var parser = shell
     for iteration in 1...max(1, options.iterations) {
-      var correct = 0
-      var total = 0
-      for k in 0..<seeds {
-        let r = epoch(iteration, &trainers[k], &rngs[k], &orders[k])
-        correct += r.correct
-        total += r.total
-      }
+      // Seeds are independent until their weights are averaged: one per core.
+      let results = concurrentMap(seeds.count) { epoch(iteration, seeds[$0]) }
+      let correct = results.reduce(0) { $0 + $1.correct }
+      let total = results.reduce(0) { $0 + $1.total }
+      let trainers = seeds.map(\.trainer)
       log(
         "iteration \(iteration): transitions right \(String(format2(100 * Double(correct) / Double(max(total, 1)))))%, features \(trainers.map(\.featureCount)), weights \(trainers.map(\.entryCount))"
       )

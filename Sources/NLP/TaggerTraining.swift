@@ -79,31 +79,31 @@ extension Tagger {
     let hashes: [[WordHashes]] = sentences.map { s in
       [.padding, .padding] + s.words.map { shell.wordHashes($0.form) } + [.padding, .padding]
     }
-    let seeds = max(1, options.seeds)
-    var trainers = (0..<seeds).map { _ in PerceptronTrainer(classCount: upos.count) }
-    var rngs = (0..<seeds).map { SplitMix64(seed: options.seed &+ UInt64($0)) }
-    var orders = [[Int]](repeating: Array(sentences.indices), count: seeds)
-    var features = [UInt64](repeating: 0, count: featureCapacity)
-    var scores = [Float](repeating: 0, count: upos.count)
-    func epoch(_ trainer: inout PerceptronTrainer, _ rng: inout SplitMix64, _ order: inout [Int]) {
-      rng.shuffle(&order)
-      for si in order {
-        let tags = gold[si]
+    let classCount = upos.count
+    let seeds = TrainingSeed.seeds(
+      options.seeds, from: options.seed, classCount: classCount, order: Array(sentences.indices)
+    ) { Workspace(classCount: classCount) }
+    let (goldClasses, frequentWords) = (gold, dictionary)
+    /// One pass over the sentences in a new shuffled order, for one seed.
+    @Sendable func epoch(_ run: TrainingSeed<Workspace>) {
+      run.rng.shuffle(&run.order)
+      for si in run.order {
+        let tags = goldClasses[si]
         hashes[si].withUnsafeBufferPointer { words in
-          features.withUnsafeMutableBufferPointer { feats in
-            scores.withUnsafeMutableBufferPointer { sc in
+          run.scratch.features.withUnsafeMutableBufferPointer { feats in
+            run.scratch.scores.withUnsafeMutableBufferPointer { sc in
               let casing = Tagger.casing(words)
               var p1: UInt64 = 0
               var p2: UInt64 = 0
               for i in 0..<tags.count {
-                var guess = dictionary.find(words[i + 2].form)
+                var guess = frequentWords.find(words[i + 2].form)
                 if guess < 0 {
                   let n = Tagger.features(words, i, p1: p1, p2: p2, casing: casing, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
-                  trainer.score(f, into: sc)
+                  run.trainer.score(f, into: sc)
                   guess = Int32(argmax(UnsafeBufferPointer(sc)))
-                  trainer.tick()
-                  trainer.update(f, truth: Int(tags[i]), guess: Int(guess))
+                  run.trainer.tick()
+                  run.trainer.update(f, truth: Int(tags[i]), guess: Int(guess))
                 }
                 p2 = p1
                 p1 = UInt64(guess) + 1
@@ -115,10 +115,11 @@ extension Tagger {
     }
     var tagger = shell
     for iteration in 1...max(1, options.iterations) {
-      for k in 0..<seeds { epoch(&trainers[k], &rngs[k], &orders[k]) }
+      // Seeds are independent until their weights are averaged: one per core.
+      _ = concurrentMap(seeds.count) { epoch(seeds[$0]) }
       tagger = Tagger(
         upos: upos, xpos: xpos,
-        model: PerceptronTrainer.freeze(averaging: trainers, threshold: options.pruneThreshold),
+        model: PerceptronTrainer.freeze(averaging: seeds.map(\.trainer), threshold: options.pruneThreshold),
         tagDictionary: dictionary, ambiguity: ambiguity, classes: classes)
       afterIteration(iteration, tagger)
     }

@@ -150,20 +150,24 @@ struct TrainParser: ParsableCommand {
       if let x = tagging.header.options["dictMinShare"].flatMap(Double.init) {
         taggerOptions.tagDictionaryMinShare = x
       }
-      var hashes = [[UInt64]](repeating: [], count: trainSentences.count)
-      for fold in 0..<folds {
+      // Folds are independent: one per core.
+      let foldOptions = taggerOptions
+      let tagged = concurrentMap(folds) { fold in
         let rest = trainSentences.indices.filter { $0 % folds != fold }.map { trainSentences[$0] }
         let heldOut = trainSentences.indices.filter { $0 % folds == fold }
-        let foldTagger = Tagger.train(rest, classes: tagging.tagger.classes, options: taggerOptions)
+        let foldTagger = Tagger.train(rest, classes: tagging.tagger.classes, options: foldOptions)
         let annotator = SyntaxAnnotator(
           tagging: TaggingModel(header: tagging.header, tagger: foldTagger, lemmatizer: tagging.lemmatizer),
           parsing: nil)
-        let tagged = annotator.annotate(heldOut.map { trainSentences[$0] })
-        for (i, s) in zip(heldOut, tagged) {
+        return (heldOut, annotator.annotate(heldOut.map { trainSentences[$0] }))
+      }
+      var hashes = [[UInt64]](repeating: [], count: trainSentences.count)
+      for (heldOut, sentences) in tagged {
+        for (i, s) in zip(heldOut, sentences) {
           hashes[i] = s.words.map { Parser.tagHash(upos: $0.upos, xpos: $0.xpos) }
         }
-        printError("jackknife: fold \(fold + 1)/\(folds) tagged (\(Int(Date().timeIntervalSince(started)))s)")
       }
+      printError("jackknife: \(folds) folds tagged (\(Int(Date().timeIntervalSince(started)))s)")
       trainTagHashes = hashes
     }
     var options = ParserTrainingOptions.default

@@ -148,6 +148,7 @@ func taggerAndParserFilesOfTheFirstFormatAreRejectedWithAHint() throws {
   }
 }
 
+/// Seeds train side by side on all cores; the averaged model must not depend on the scheduling.
 @Test func seedAveragedTrainingIsDeterministicAndDiffersFromOneSeed() throws {
   let sentences = try CoNLLU.parse(Fixtures.tiny)
   var options = TaggerTrainingOptions.default
@@ -164,4 +165,14 @@ func taggerAndParserFilesOfTheFirstFormatAreRejectedWithAHint() throws {
   let p = Parser.train(sentences, tags: tags, options: parserOptions).model
   let q = Parser.train(sentences, tags: tags, options: parserOptions).model
   #expect(p.keys == q.keys && p.entries == q.entries)
+  var nerOptions = EntityRecognizerTrainingOptions()
+  nerOptions.iterations = 2
+  nerOptions.seeds = 3
+  let ner = try NERFixtures.sentences(NERFixtures.iob2(count: 40))
+  let names = NameLexicon(names: [])
+  let r = EntityRecognizer.train(ner, names: names, options: nerOptions).model
+  let s = EntityRecognizer.train(ner, names: names, options: nerOptions).model
+  #expect(r.keys == s.keys && r.entries == s.entries)
+  nerOptions.seeds = 1
+  #expect(EntityRecognizer.train(ner, names: names, options: nerOptions).model.entries != r.entries)
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Retrains the bundled models (tagger and lemmatizer, parser, named-entity recognizer) from the
+# workplace's data sets, with the recipes recorded in their headers. Each model prints its dev
+# scores as it trains; the parser and the recognizer learn from the new tagger's tags.
+#
+#   scripts/train-models.sh [OUT_DIR]        (default: Sources/NLP/Models; data: ../shared/data)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${NEWSGRAPH_DATA:-../shared/data}
+out=${1:-Sources/NLP/Models}
+mkdir -p "$out"
+
+swift build -c release --product newsgraph
+ng=.build/release/newsgraph
+ewt=$data/ud-english-ewt
+uner=$data/uner-english-ewt
+# Unlabelled text for word classes and capitalization statistics: forms only.
+unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbplus-train-dev"
+  --unlabelled "$data/carb-dev/sentences.txt")
+
+"$ng" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
+  -o "$out/en_ewt.tagger" --iterations 8 --seeds 3 --dict-min-count 8 "${unlabelled[@]}"
+
+"$ng" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
+  -o "$out/en_ewt.parser" --tagger "$out/en_ewt.tagger" --train-tags jackknife --fold-iterations 5 \
+  --iterations 5 --seeds 2 --prune 1.0
+
+"$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
+  -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 8 --seeds 5 --prune 0.5 \
+  --lowercased 4 --learn-other --actors "$data/petrarch2-dictionaries" "${unlabelled[@]}"
