@@ -188,14 +188,8 @@ private struct LinkingState {
       return
     }
     var left = leftContext(before: lower)
-    // "Chancellor of the Exchequer Gordon Brown": the span's first word ends the office's title,
-    // when the recognizer took the span for a person's name.
-    if candidate.type == .person, upper - lower >= 3,
-      let titleStart = officeTitleStart(before: lower),
-      gazetteer.matches(in: forms[lower..<upper]).first?.tokens.lowerBound != lower
-    {
-      left = LeftContext(title: text(titleStart..<(lower + 1)), affiliation: nil)
-      lower += 1
+    if upper - lower >= 3, let titleStart = officeTitleStart(before: lower) {
+      officeBeforeName(titleStart, &lower, upper, &left, candidate: candidate)
     }
     let span = lower..<upper
 
@@ -490,6 +484,41 @@ private struct LinkingState {
       context.affiliation = claimed[position]
     }
     return context
+  }
+
+  /// "Chancellor of the Exchequer Gordon Brown", "President of the United States Joe Biden": a
+  /// span after a capitalized office (title from `titleStart`) that begins with the office's
+  /// object and ends with a name. The object joins the title (a country or organisation named
+  /// there is also the person's affiliation) and `lower` moves to the name. The recognizer often
+  /// takes the whole span for one name: a person's, or a place's or organisation's, which then
+  /// needs a name-like rest (capitalized words, none a title or an organisation's or place's head).
+  mutating func officeBeforeName(
+    _ titleStart: Int, _ lower: inout Int, _ upper: Int, _ left: inout LeftContext, candidate: CandidateMention
+  ) {
+    let first = gazetteer.matches(in: forms[lower..<upper]).first
+    // The office says that a country or organisation here is its object, not part of a name.
+    let match = first.flatMap {
+      $0.tokens.lowerBound == lower && $0.tokens.upperBound <= upper - 2
+        && [.country, .organization].contains(gazetteer.entries[$0.entry].type) ? $0 : nil
+    }
+    // Without such a gazetteer name, the office's object is the span's first word, unless a
+    // gazetteer name starts there (a whole name, or one too long to leave a name after it).
+    if match == nil && first?.tokens.lowerBound == lower { return }
+    let objectEnd = match?.tokens.upperBound ?? lower + 1
+    if candidate.type != .person || match != nil {
+      let nameLike = (objectEnd..<upper).allSatisfy {
+        forms[$0].unicodeScalars.first?.properties.isUppercase == true && LinkingLexicon.headType(forms[$0]) == nil
+          && !gazetteer.isRoleHead(forms[$0]) && !LinkingLexicon.isHonorific(forms[$0])
+      }
+      guard nameLike, upper - objectEnd >= 2 else { return }
+    }
+    var affiliation: Int? = nil
+    if let match {
+      addGazetteerLink(match, title: nil, affiliation: nil, candidate: candidate)
+      if !match.kind.isMetonymy { affiliation = pending.count - 1 }
+    }
+    left = LeftContext(title: text(titleStart..<objectEnd), affiliation: affiliation)
+    lower = objectEnd
   }
 
   /// Where the title of an office named by "of", "to" or "for" starts ("Chancellor of the

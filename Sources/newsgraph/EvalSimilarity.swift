@@ -1,8 +1,8 @@
 import ArgumentParser
-import Dispatch
 import Extraction
 import Foundation
 import Graph
+import NLP
 import Pipeline
 import Text
 
@@ -132,11 +132,7 @@ struct EvalSimilarity: ParsableCommand {
 
   /// Every article through `processor` on all cores, results in input order.
   static func processAll(_ articles: [Article], processor: ArticleProcessor) -> [ArticleExtraction] {
-    let slots = Slots(count: articles.count)
-    DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-      slots.set(index, processor.process(articles[index]))
-    }
-    return slots.values()
+    concurrentMap(articles.count) { processor.process(articles[$0]) }
   }
 
   static func parseTopics(_ list: String) throws -> Set<Int> {
@@ -271,13 +267,4 @@ struct SimilarityReport: Encodable {
     }
     return lines.joined(separator: "\n")
   }
-}
-
-/// Write-once result slots filled from concurrent workers, one index each.
-private final class Slots: @unchecked Sendable {
-  private var storage: [ArticleExtraction?]
-  private let lock = NSLock()
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: ArticleExtraction) { lock.withLock { storage[index] = value } }
-  func values() -> [ArticleExtraction] { storage.map { $0! } }
 }

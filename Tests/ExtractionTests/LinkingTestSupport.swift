@@ -20,6 +20,17 @@ enum LinkingFixture {
     return linker.link(document, candidates: candidates)
   }
 
+  /// Links `text` with its capitalized runs as candidates, the last one typed `type` and the
+  /// others untyped, as the recognizer leaves an office's word ("President") before a name.
+  static func link(_ text: String, lastRunTyped type: EntityType) -> LinkedDocument {
+    let document = document(text)
+    let runs = CandidateMention.capitalizedRuns(in: document)
+    let candidates = runs.indices.map {
+      CandidateMention(tokens: runs[$0].tokens, type: $0 == runs.count - 1 ? type : nil)
+    }
+    return linker.link(document, candidates: candidates)
+  }
+
   /// Tokens: runs of letters, digits, hyphens, apostrophes and inner periods ("U.S.", "Jong-un");
   /// a trailing period of a word that is not an abbreviation, quotes, commas and other marks
   /// stand alone; "'s" and "’s" split off. Sentences end after ".", "!" or "?" and at blank lines.

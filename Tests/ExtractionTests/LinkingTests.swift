@@ -442,6 +442,40 @@ import Text
     #expect(linked.entities.map(\.key).contains { $0.hasSuffix(":english-national-ballet") })
   }
 
+  /// The recognizer reads "Exchequer Gordon Brown" as an organisation and "United States Joe
+  /// Biden" as a place: the office's object still joins the title, and the rest is the person.
+  @Test(arguments: [
+    ("Chancellor of the Exchequer Gordon Brown spoke.", EntityType.organization, "person:gordon-brown",
+     "Chancellor of the Exchequer", nil as String?),
+    ("The President of the United States Joe Biden spoke.", .place, "person:joe-biden",
+     "President of the United States", "country:united-states"),
+    ("The President of the United States Joe Biden spoke.", .person, "person:joe-biden",
+     "President of the United States", "country:united-states"),
+  ])
+  func anOfficeBeforeAWronglyTypedSpanEndsTheTitle(
+    _ text: String, typed type: EntityType, key: String, title: String, affiliation: String?
+  ) throws {
+    let linked = LinkingFixture.link(text, lastRunTyped: type)
+    let person = try #require(linked.entity(key), "entities: \(linked.entities.map(\.key))")
+    #expect(person.jobTitle == title)
+    #expect(person.affiliation == affiliation)
+    #expect(linked.entities.filter { $0.type == .person }.count == 1, "\(linked.entities.map(\.key))")
+  }
+
+  /// A place or an organisation after an office keeps its name when what follows is no name.
+  @Test(arguments: [
+    ("Then the Secretary of the Royal Society Museum Trust spoke.", "royal-society-museum-trust"),
+    ("Then the Director of the Scottish Local Authority Management spoke.", "scottish-local-authority-management"),
+  ])
+  func anOrganisationAfterAnOfficeStaysWholeWhateverItsType(_ text: String, name: String) {
+    for type in [EntityType.organization, .place] {
+      let linked = LinkingFixture.link(text, lastRunTyped: type)
+      let keys = linked.entities.map(\.key)
+      #expect(keys.contains { $0.hasSuffix(":" + name) }, "\(type): \(keys)")
+      #expect(!linked.entities.contains { $0.type == .person }, "\(type): \(keys)")
+    }
+  }
+
   @Test func aPlaceAfterAnOfficeStaysWhole() {
     let linked = LinkingFixture.link("The President of the United States Joe Biden spoke.", typed: .person)
     let persons = linked.entities.filter { $0.type == .person }.map(\.key)
