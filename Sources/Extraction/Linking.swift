@@ -493,7 +493,8 @@ private struct LinkingState {
   /// takes the whole span for one name: a person's, or a place's or organisation's, which then
   /// needs a name-like rest (capitalized words, none a title or an organisation's or place's head).
   mutating func officeBeforeName(
-    _ titleStart: Int, _ lower: inout Int, _ upper: Int, _ left: inout LeftContext, candidate: CandidateMention
+    _ titleStart: Int, _ lower: inout Int, _ upper: Int, _ left: inout LeftContext,
+    candidate: CandidateMention
   ) {
     let first = gazetteer.matches(in: forms[lower..<upper]).first
     // The office says that a country or organisation here is its object, not part of a name.
@@ -507,7 +508,8 @@ private struct LinkingState {
     let objectEnd = match?.tokens.upperBound ?? lower + 1
     if candidate.type != .person || match != nil {
       let nameLike = (objectEnd..<upper).allSatisfy {
-        forms[$0].unicodeScalars.first?.properties.isUppercase == true && LinkingLexicon.headType(forms[$0]) == nil
+        forms[$0].unicodeScalars.first?.properties.isUppercase == true
+          && LinkingLexicon.headType(forms[$0]) == nil
           && !gazetteer.isRoleHead(forms[$0]) && !LinkingLexicon.isHonorific(forms[$0])
       }
       guard nameLike, upper - objectEnd >= 2 else { return }

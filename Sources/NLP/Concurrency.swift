@@ -3,16 +3,16 @@ import Dispatch
 /// `body(0..<count)` computed on every core; results in index order. For independent pieces of
 /// work (training seeds, folds) whose scheduling must not change the result.
 public func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-  let slots = Slots<T>(count: count)
+  let slots = WriteOnceSlots<T>(count: count)
   DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, body(i)) }
   return slots.values()
 }
 
 /// Write-once slots filled by concurrent workers, each index by exactly one of them. The storage
 /// is allocated once, so writes to different indices never touch shared array state.
-private final class Slots<T>: @unchecked Sendable {
+public final class WriteOnceSlots<T>: @unchecked Sendable {
   private let slots: UnsafeMutableBufferPointer<T?>
-  init(count: Int) {
+  public init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(repeating: nil)
   }
@@ -20,8 +20,9 @@ private final class Slots<T>: @unchecked Sendable {
     slots.deinitialize()
     slots.deallocate()
   }
-  func set(_ index: Int, _ value: T) { slots[index] = value }
-  func values() -> [T] { slots.map { $0! } }
+  public func set(_ index: Int, _ value: T) { slots[index] = value }
+  /// The values, once every slot is set.
+  public func values() -> [T] { slots.map { $0! } }
 }
 
 /// The training state of one seed of a seed-averaged perceptron: its weights, its shuffling (and

@@ -2,6 +2,7 @@ import Dispatch
 import Extraction
 import Foundation
 import Graph
+import NLP
 import Text
 
 /// Reads articles from inputs, processes them on every core and merges them into one graph.
@@ -77,7 +78,7 @@ public struct GraphBuildJob: Sendable {
 
   /// Processes a batch on `options.jobs` workers; results come back in input order.
   private func processBatch(_ articles: [Article]) -> [ArticleExtraction] {
-    let results = ResultSlots<ArticleExtraction>(count: articles.count)
+    let results = WriteOnceSlots<ArticleExtraction>(count: articles.count)
     let processor = self.processor
     let workers = min(
       articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
@@ -103,20 +104,4 @@ private final class NextIndex: @unchecked Sendable {
     value += 1
     return value - 1
   }
-}
-
-/// Write-once slots filled from concurrent workers, each index by exactly one of them. The
-/// storage is allocated once, so writes to different indices never touch shared array state.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Value?>
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-  func set(_ index: Int, _ value: Value) { slots[index] = value }
-  func values() -> [Value] { slots.map { $0! } }
 }

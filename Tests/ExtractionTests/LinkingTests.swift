@@ -445,12 +445,18 @@ import Text
   /// The recognizer reads "Exchequer Gordon Brown" as an organisation and "United States Joe
   /// Biden" as a place: the office's object still joins the title, and the rest is the person.
   @Test(arguments: [
-    ("Chancellor of the Exchequer Gordon Brown spoke.", EntityType.organization, "person:gordon-brown",
-     "Chancellor of the Exchequer", nil as String?),
-    ("The President of the United States Joe Biden spoke.", .place, "person:joe-biden",
-     "President of the United States", "country:united-states"),
-    ("The President of the United States Joe Biden spoke.", .person, "person:joe-biden",
-     "President of the United States", "country:united-states"),
+    (
+      "Chancellor of the Exchequer Gordon Brown spoke.", EntityType.organization, "person:gordon-brown",
+      "Chancellor of the Exchequer", nil as String?
+    ),
+    (
+      "The President of the United States Joe Biden spoke.", .place, "person:joe-biden",
+      "President of the United States", "country:united-states"
+    ),
+    (
+      "The President of the United States Joe Biden spoke.", .person, "person:joe-biden",
+      "President of the United States", "country:united-states"
+    ),
   ])
   func anOfficeBeforeAWronglyTypedSpanEndsTheTitle(
     _ text: String, typed type: EntityType, key: String, title: String, affiliation: String?
@@ -465,7 +471,10 @@ import Text
   /// A place or an organisation after an office keeps its name when what follows is no name.
   @Test(arguments: [
     ("Then the Secretary of the Royal Society Museum Trust spoke.", "royal-society-museum-trust"),
-    ("Then the Director of the Scottish Local Authority Management spoke.", "scottish-local-authority-management"),
+    (
+      "Then the Director of the Scottish Local Authority Management spoke.",
+      "scottish-local-authority-management"
+    ),
   ])
   func anOrganisationAfterAnOfficeStaysWholeWhateverItsType(_ text: String, name: String) {
     for type in [EntityType.organization, .place] {
