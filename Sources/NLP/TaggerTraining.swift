@@ -83,6 +83,7 @@ extension Tagger {
     let seeds = TrainingSeed.seeds(
       options.seeds, from: options.seed, classCount: classCount, order: Array(sentences.indices)
     ) { Workspace(classCount: classCount) }
+    // Constants that the seeds' concurrent epochs may share.
     let (goldClasses, frequentWords) = (gold, dictionary)
     /// One pass over the sentences in a new shuffled order, for one seed.
     @Sendable func epoch(_ run: TrainingSeed<Workspace>) {

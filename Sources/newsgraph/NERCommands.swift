@@ -158,7 +158,8 @@ struct TrainNER: ParsableCommand {
   @Option(help: "Tagger model for predicted tags (default: bundled).") var tagger: String?
   @Option(help: "Training iterations.") var iterations = EntityRecognizerTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling.") var seed = EntityRecognizerTrainingOptions.default.seed
-  @Option(help: "Average the weights of models trained with this many seeds (seed, seed + 1, ...).")
+  @Option(
+    help: "Average the weights of models trained with this many seeds (seed, seed + 1, ...), one per core.")
   var seeds = 1
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = EntityRecognizerTrainingOptions
     .default.pruneThreshold

@@ -33,7 +33,10 @@ struct TrainTagger: ParsableCommand {
   @Option(name: .shortAndLong, help: "Model file to write.") var output: String
   @Option(help: "Training iterations.") var iterations = TaggerTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling.") var seed = TaggerTrainingOptions.default.seed
-  @Option(help: "Models trained with seeds seed, seed+1, ... and averaged into one (same tagging speed).")
+  @Option(
+    help:
+      "Models trained with seeds seed, seed+1, ... (one per core) and averaged into one (same tagging speed)."
+  )
   var seeds = TaggerTrainingOptions.default.seeds
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = TaggerTrainingOptions.default
     .pruneThreshold
@@ -118,7 +121,10 @@ struct TrainParser: ParsableCommand {
     .predicted
   @Option(help: "Training iterations.") var iterations = ParserTrainingOptions.default.iterations
   @Option(help: "Random seed for shuffling and exploration.") var seed = ParserTrainingOptions.default.seed
-  @Option(help: "Models trained with seeds seed, seed+1, ... and averaged into one (same parsing speed).")
+  @Option(
+    help:
+      "Models trained with seeds seed, seed+1, ... (one per core) and averaged into one (same parsing speed)."
+  )
   var seeds = ParserTrainingOptions.default.seeds
   @Option(help: "Drop averaged weights with a smaller magnitude.") var prune = ParserTrainingOptions.default
     .pruneThreshold
