@@ -314,8 +314,9 @@ struct ClaimReader {
     }
   }
 
-  /// A linked entity on the token, or a concept for a common noun (its compound nouns and itself,
-  /// lowercased as written: "artillery shells").
+  /// A linked entity on the token, or a concept for a common noun (its compound nouns, the words
+  /// hyphenated onto them, and itself, lowercased as written: "artillery shells", "long-range
+  /// missiles").
   private mutating func entityIndex(at token: Int, tree: DependencyTree, sentenceIndex: Int) -> Int? {
     let linkedEntity = Int(linked.entityAtToken[token])
     if linkedEntity >= 0 { return personTitled(afterDemonymAt: token, tree: tree) ?? linkedEntity }
@@ -337,8 +338,8 @@ struct ClaimReader {
     {
       start -= 1
     }
-    let tokens = start..<(token + 1)
-    let phrase = document.forms[tokens].joined(separator: " ").lowercased()
+    let tokens = document.hyphenatedStart(of: start, in: tree.sentence)..<(token + 1)
+    let phrase = document.conceptPhrase(tokens)
     let mention = Mention(
       text: document.text(ofTokens: tokens), sentence: sentenceIndex, tokens: tokens,
       span: document.span(ofTokens: tokens))

@@ -195,9 +195,12 @@ struct SentenceReader {
     return end
   }
 
-  /// The concept node for a run of nouns, named by the run lowercased as written.
-  private mutating func concept(_ tokens: Range<Int>, sentenceIndex: Int) -> Int {
-    let phrase = document.forms[tokens].joined(separator: " ").lowercased()
+  /// The concept node for a run of nouns and the words hyphenated onto it, named by the run
+  /// lowercased as written.
+  private mutating func concept(_ nouns: Range<Int>, sentenceIndex: Int) -> Int {
+    let sentence = document.sentences[sentenceIndex]
+    let tokens = document.hyphenatedStart(of: nouns.lowerBound, in: sentence)..<nouns.upperBound
+    let phrase = document.conceptPhrase(tokens)
     let mention = Mention(
       text: document.text(ofTokens: tokens), sentence: sentenceIndex, tokens: tokens,
       span: document.span(ofTokens: tokens))

@@ -54,6 +54,43 @@ import Text
     #expect(found.contains("country:canada impose concept:sanctions"))
   }
 
+  // MARK: - Concept phrases
+
+  @Test func wordsHyphenatedOntoAConceptBelongToIt() {
+    // The tokenizer splits "long-range"; the parse attaches "long" to "range", not to "missiles".
+    let extraction = extractor.extract(
+      from: parsedDocument(
+        """
+        Iran Iran PROPN 2 nsubj
+        sent send VERB 0 root
+        long long ADJ 5 amod
+        ~- - PUNCT 3 punct
+        ~range range NOUN 6 compound
+        missiles missile NOUN 2 obj
+        """))
+    #expect(
+      extraction.claims.map { "\($0.subject) \($0.predicate) \($0.object)" } == [
+        "country:iran send concept:long-range-missiles"
+      ])
+    let concept = extraction.entities.first { $0.key == "concept:long-range-missiles" }
+    #expect(concept?.label == "long-range missiles")
+    #expect(concept?.mentions.first?.text == "long-range missiles")
+  }
+
+  @Test func aSpacedDashIsNoHyphen() {
+    // "Iran sent more - range missiles": a dash with spaces around it sets words apart.
+    let found = triples(
+      """
+      Iran Iran PROPN 2 nsubj
+      sent send VERB 0 root
+      more more ADJ 5 amod
+      - - PUNCT 3 punct
+      range range NOUN 6 compound
+      missiles missile NOUN 2 obj
+      """)
+    #expect(found == ["country:iran send concept:range-missiles"])
+  }
+
   // MARK: - Pronouns in complement clauses
 
   @Test func theyInAComplementStandsForTheCoordinatedSubjectAbove() {

@@ -24,20 +24,27 @@ func taggedDocument(_ tagged: String, id: String = "test") -> Document {
 
 /// Builds a one-sentence parsed document from CoNLL-U-like lines `form lemma UPOS head deprel`
 /// (heads 1-based, 0 for the root; one line per word), so extractor tests control the parse.
+/// Words are written with a space between them, except before a form marked `~` ("~-" glues a
+/// hyphen to the word before it).
 func parsedDocument(_ rows: String, id: String = "test") -> Document {
   let lines = rows.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter {
     !$0.isEmpty
   }
-  let text = lines.map { $0[0] }.joined(separator: " ")
-  var document = Document(article: Article(id: id, source: id, text: text))
-  var offset = 0
+  var text = ""
+  var starts: [Int32] = []
   for fields in lines {
+    let glued = fields[0].count > 1 && fields[0].hasPrefix("~")
+    if !text.isEmpty && !glued { text += " " }
+    starts.append(Int32(text.unicodeScalars.count))
+    text += glued ? String(fields[0].dropFirst()) : fields[0]
+  }
+  var document = Document(article: Article(id: id, source: id, text: text))
+  for (fields, start) in zip(lines, starts) {
     precondition(fields.count == 5, "parsedDocument: want 'form lemma UPOS head deprel', got \(fields)")
-    document.tokenStarts.append(Int32(offset))
-    offset += fields[0].unicodeScalars.count
-    document.tokenEnds.append(Int32(offset))
-    offset += 1
-    document.forms.append(fields[0])
+    let form = fields[0].count > 1 && fields[0].hasPrefix("~") ? String(fields[0].dropFirst()) : fields[0]
+    document.tokenStarts.append(start)
+    document.tokenEnds.append(start + Int32(form.unicodeScalars.count))
+    document.forms.append(form)
     document.lemmas.append(fields[1])
     document.upos.append(fields[2])
     document.xpos.append("_")
