@@ -31,20 +31,21 @@ func parsedDocument(_ rows: String, id: String = "test") -> Document {
     !$0.isEmpty
   }
   var text = ""
+  var forms: [String] = []
   var starts: [Int32] = []
   for fields in lines {
+    precondition(fields.count == 5, "parsedDocument: want 'form lemma UPOS head deprel', got \(fields)")
     let glued = fields[0].count > 1 && fields[0].hasPrefix("~")
     if !text.isEmpty && !glued { text += " " }
     starts.append(Int32(text.unicodeScalars.count))
-    text += glued ? String(fields[0].dropFirst()) : fields[0]
+    forms.append(glued ? String(fields[0].dropFirst()) : fields[0])
+    text += forms[forms.count - 1]
   }
   var document = Document(article: Article(id: id, source: id, text: text))
-  for (fields, start) in zip(lines, starts) {
-    precondition(fields.count == 5, "parsedDocument: want 'form lemma UPOS head deprel', got \(fields)")
-    let form = fields[0].count > 1 && fields[0].hasPrefix("~") ? String(fields[0].dropFirst()) : fields[0]
-    document.tokenStarts.append(start)
-    document.tokenEnds.append(start + Int32(form.unicodeScalars.count))
-    document.forms.append(form)
+  document.forms = forms
+  document.tokenStarts = starts
+  document.tokenEnds = zip(starts, forms).map { $0 + Int32($1.unicodeScalars.count) }
+  for fields in lines {
     document.lemmas.append(fields[1])
     document.upos.append(fields[2])
     document.xpos.append("_")
