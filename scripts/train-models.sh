@@ -14,12 +14,22 @@ swift build -c release --product newsgraph
 ng=.build/release/newsgraph
 ewt=$data/ud-english-ewt
 uner=$data/uner-english-ewt
+# WordNet 3.0 (Debian's wordnet-base): parts of speech of word forms, and its definitions and
+# examples as unlabelled text.
+wordnet=${WORDNET:-/usr/share/wordnet}
+if [ ! -f "$wordnet/data.noun" ]; then
+  echo "train-models: installing WordNet (wordnet-base) with apt-get" >&2
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null
+fi
 # Unlabelled text for word classes and capitalization statistics: forms only.
 unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbplus-train-dev"
-  --unlabelled "$data/carb-dev/sentences.txt")
+  --unlabelled "$data/carb-dev/sentences.txt" --unlabelled "$wordnet")
 
 "$ng" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
-  -o "$out/en_ewt.tagger" --iterations 8 --seeds 3 --dict-min-count 8 "${unlabelled[@]}"
+  -o "$out/en_ewt.tagger" --iterations 8 --seeds 3 --dict-min-count 8 --wordnet "$wordnet" \
+  "${unlabelled[@]}"
 
 "$ng" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
   -o "$out/en_ewt.parser" --tagger "$out/en_ewt.tagger" --train-tags jackknife --fold-iterations 5 \

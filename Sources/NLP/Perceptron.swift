@@ -372,7 +372,7 @@ extension Tagger {
   public func pruned(threshold: Float) -> Tagger {
     Tagger(
       upos: upos, xpos: xpos, model: model.pruned(threshold: threshold), tagDictionary: tagDictionary,
-      ambiguity: ambiguity, classes: classes)
+      ambiguity: ambiguity, classes: classes, categories: categories)
   }
 
   /// Number of features and of nonzero weights.

@@ -17,12 +17,14 @@ public struct Tagger: Sendable {
   let ambiguity: FeatureTable
   /// Distributional word classes learnt from unlabelled text (features for rare and unseen words).
   public let classes: WordClasses
+  /// Dictionary parts of speech (features for rare and unseen words), or ``WordCategories/empty``.
+  public let categories: WordCategories
 
-  static let featureCapacity = 64
+  static let featureCapacity = 72
 
   init(
     upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable,
-    classes: WordClasses
+    classes: WordClasses, categories: WordCategories = .empty
   ) {
     self.upos = upos
     self.xpos = xpos
@@ -30,6 +32,7 @@ public struct Tagger: Sendable {
     self.tagDictionary = tagDictionary
     self.ambiguity = ambiguity
     self.classes = classes
+    self.categories = categories
   }
 
   /// The hashed properties of a word, with its ambiguity class and word classes.
@@ -40,6 +43,7 @@ public struct Tagger: Sendable {
     let code = classes.code(h.lower)
     h.cluster = (WordClasses.cluster(code, 0), WordClasses.cluster(code, 1), WordClasses.cluster(code, 2))
     h.capital = WordClasses.capitalBucket(code)
+    h.category = categories.bits(h.lower)
     return h
   }
 
@@ -50,11 +54,12 @@ public struct Tagger: Sendable {
   /// Writes the feature hashes of word `i` into `out`; returns how many were written.
   /// `words` holds the sentence's hashes with two padding entries on each side
   /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none);
-  /// `casing` is the sentence's ``casing(_:)``.
+  /// `casing` is the sentence's ``casing(_:)``; `dictionary` whether the tagger has
+  /// ``WordCategories`` (a model without them scores exactly the features it was trained with).
   @inline(__always)
   static func features(
     _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64, casing: UInt64,
-    out: UnsafeMutablePointer<UInt64>
+    dictionary: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let w = words[i + 2]
     let wm1 = words[i + 1]
@@ -136,6 +141,16 @@ public struct Tagger: Sendable {
     // Sentence casing: capitals mean less in a headline or a shouted line, more in lowercase text.
     add(h(60, casing | (w.flags & 0x1A | (i == 0 ? 0x100 : 0)) << 4, w.capital))
     add(h(61, casing, w.cluster.1))
+    // Dictionary parts of speech: what a word can be, with its spelling and context.
+    if dictionary {
+      let capitals = w.flags & 0x1A | (i == 0 ? 0x100 : 0)
+      add(h(62, w.category))
+      add(h(63, w.category, capitals))
+      add(h(64, w.category, w.suffix.1))
+      add(h(65, p1, w.category))
+      add(h(66, wp1.category))
+      add(h(67, wm1.category, w.category))
+    }
     return n
   }
 
@@ -188,6 +203,7 @@ public struct Tagger: Sendable {
     var p1: UInt64 = 0
     var p2: UInt64 = 0
     let count = range.count
+    let dictionary = categories.formCount > 0
     workspace.words.withUnsafeBufferPointer { words in
       let casing = Self.casing(words)
       workspace.features.withUnsafeMutableBufferPointer { feats in
@@ -195,7 +211,8 @@ public struct Tagger: Sendable {
           for i in 0..<count {
             var cls = tagDictionary.find(words[i + 2].form)
             if cls < 0 {
-              let n = Self.features(words, i, p1: p1, p2: p2, casing: casing, out: feats.baseAddress!)
+              let n = Self.features(
+                words, i, p1: p1, p2: p2, casing: casing, dictionary: dictionary, out: feats.baseAddress!)
               model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
               cls = Int32(Self.argmax(UnsafeBufferPointer(scores)))
             }

@@ -23,7 +23,8 @@ extension Tagger {
   /// Trains a tagger on gold sentences, deterministically; `afterIteration` sees each
   /// iteration's averaged model (for reporting development scores).
   public static func train(
-    _ sentences: [CoNLLUSentence], classes: WordClasses = .empty, options: TaggerTrainingOptions = .default,
+    _ sentences: [CoNLLUSentence], classes: WordClasses = .empty, categories: WordCategories = .empty,
+    options: TaggerTrainingOptions = .default,
     afterIteration: (Int, Tagger) -> Void = { _, _ in }
   ) -> Tagger {
     // Classes: (UPOS, XPOS) pairs in order of first appearance.
@@ -75,7 +76,8 @@ extension Tagger {
     }
     let shell = Tagger(
       upos: upos, xpos: xpos, model: PerceptronTrainer(classCount: 1).freeze(), tagDictionary: dictionary,
-      ambiguity: ambiguity, classes: classes)
+      ambiguity: ambiguity, classes: classes, categories: categories)
+    let hasCategories = categories.formCount > 0
     let hashes: [[WordHashes]] = sentences.map { s in
       [.padding, .padding] + s.words.map { shell.wordHashes($0.form) } + [.padding, .padding]
     }
@@ -99,7 +101,9 @@ extension Tagger {
               for i in 0..<tags.count {
                 var guess = frequentWords.find(words[i + 2].form)
                 if guess < 0 {
-                  let n = Tagger.features(words, i, p1: p1, p2: p2, casing: casing, out: feats.baseAddress!)
+                  let n = Tagger.features(
+                    words, i, p1: p1, p2: p2, casing: casing, dictionary: hasCategories,
+                    out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   run.trainer.score(f, into: sc)
                   guess = Int32(argmax(UnsafeBufferPointer(sc)))
@@ -121,7 +125,7 @@ extension Tagger {
       tagger = Tagger(
         upos: upos, xpos: xpos,
         model: PerceptronTrainer.freeze(averaging: seeds.map(\.trainer), threshold: options.pruneThreshold),
-        tagDictionary: dictionary, ambiguity: ambiguity, classes: classes)
+        tagDictionary: dictionary, ambiguity: ambiguity, classes: classes, categories: categories)
       afterIteration(iteration, tagger)
     }
     return tagger
@@ -180,7 +184,8 @@ public struct TaggingModel: Sendable {
     header = archive.header
     tagger = Tagger(
       upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity,
-      classes: try WordClasses(archive: archive, file: file))
+      classes: try WordClasses(archive: archive, file: file),
+      categories: try WordCategories(archive: archive, file: file))
     lemmatizer = try Lemmatizer(archive: archive, file: file)
   }
 
@@ -200,6 +205,7 @@ public struct TaggingModel: Sendable {
     a.put("AKEY", amb.map(\.0))
     a.put("AVAL", amb.map(\.1))
     if tagger.classes.wordCount > 0 { tagger.classes.put(into: &a) }
+    if tagger.categories.formCount > 0 { tagger.categories.put(into: &a) }
     lemmatizer.store(in: &a)
     return a
   }

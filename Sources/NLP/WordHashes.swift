@@ -24,6 +24,9 @@ struct WordHashes: Sendable {
   /// ``WordClasses`` (0 = unknown word); set by the tagger.
   var cluster: (UInt64, UInt64, UInt64) = (0, 0, 0)
   var capital: UInt64 = 0
+  /// The word's dictionary parts of speech (``WordCategories`` bits), 0 when unlisted; set by
+  /// the tagger.
+  var category: UInt64 = 0
 
   /// Hashes for the padding positions before and after a sentence.
   static let padding: WordHashes = {
@@ -37,6 +40,7 @@ struct WordHashes: Sendable {
     h.ambiguity = 0x5EED_0003
     h.cluster = (0x5EED_0004, 0x5EED_0004, 0x5EED_0004)
     h.capital = 0x5EED_0005
+    h.category = 0x5EED_0006
     return h
   }()
 

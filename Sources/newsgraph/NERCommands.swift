@@ -293,11 +293,12 @@ extension TrainNER {
       types: learnOther ? IOB2.types + [IOB2.hiddenType] : IOB2.types)
     var options = TaggerTrainingOptions.default
     options.iterations = foldIterations
-    let classes = try NERSupport.tagging(tagger).tagger.classes
+    let bundled = try NERSupport.tagging(tagger).tagger
     var matched = 0
     for fold in 0..<folds {
       let rest = treebank.enumerated().filter { $0.offset % folds != fold }.map(\.element)
-      let foldTagger = Tagger.train(rest, classes: classes, options: options)
+      let foldTagger = Tagger.train(
+        rest, classes: bundled.classes, categories: bundled.categories, options: options)
       let indices = sentences.indices.filter { k in
         sentences[k].comments.lazy.compactMap(Self.sentID).first.flatMap { foldOf[$0] } == fold
       }

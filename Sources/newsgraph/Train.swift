@@ -46,12 +46,19 @@ struct TrainTagger: ParsableCommand {
     TaggerTrainingOptions.default.tagDictionaryMinShare
   /// The parser trained on this tagger uses the same classes.
   @OptionGroup var wordClassOptions: WordClassOptions
+  @Option(
+    help: ArgumentHelp(
+      "WordNet 3.0 database folder: the parts of speech it lists for each word become features (stored in the model).",
+      valueName: "folder"))
+  var wordnet: String?
 
   func run() throws {
     let started = Date()
     let trainSentences = try readCoNLLU(train)
     let devSentences = try dev.map(readCoNLLU)
     let wordClasses = try wordClassOptions.learn()
+    let categories = try wordnet.map { try WordCategories(wordNetFolder: $0) } ?? .empty
+    if wordnet != nil { printError("WordNet: \(categories.formCount) word forms") }
     var options = TaggerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
@@ -61,7 +68,9 @@ struct TrainTagger: ParsableCommand {
     options.tagDictionaryMinShare = dictMinShare
     let lemmatizer = Lemmatizer.train(trainSentences)
     var last = EvaluationReport()
-    let tagger = Tagger.train(trainSentences, classes: wordClasses, options: options) { iteration, tagger in
+    let tagger = Tagger.train(
+      trainSentences, classes: wordClasses, categories: categories, options: options
+    ) { iteration, tagger in
       guard let devSentences else {
         printError("iteration \(iteration)")
         return
@@ -90,6 +99,8 @@ struct TrainTagger: ParsableCommand {
         "prune": String(prune), "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "wordClasses": wordClassOptions.describe(wordClasses),
+        "wordCategories": wordnet == nil
+          ? "none" : "WordNet 3.0 (Princeton University, WordNet licence): \(categories.formCount) forms",
       ])
     let model = TaggingModel(header: header, tagger: tagger, lemmatizer: lemmatizer)
     try model.write(to: output)
@@ -161,7 +172,8 @@ struct TrainParser: ParsableCommand {
       let tagged = concurrentMap(folds) { fold in
         let rest = trainSentences.indices.filter { $0 % folds != fold }.map { trainSentences[$0] }
         let heldOut = trainSentences.indices.filter { $0 % folds == fold }
-        let foldTagger = Tagger.train(rest, classes: tagging.tagger.classes, options: foldOptions)
+        let foldTagger = Tagger.train(
+          rest, classes: tagging.tagger.classes, categories: tagging.tagger.categories, options: foldOptions)
         let annotator = SyntaxAnnotator(
           tagging: TaggingModel(header: tagging.header, tagger: foldTagger, lemmatizer: tagging.lemmatizer),
           parsing: nil)

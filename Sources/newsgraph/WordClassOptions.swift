@@ -7,7 +7,7 @@ import Text
 struct WordClassOptions: ParsableArguments {
   @Option(
     help:
-      "Unlabelled text for word classes and capitalization statistics (repeatable): a CoNLL-U file (forms only), a plain-text file (one or more sentences a line), or a folder of ECB+ token XML files."
+      "Unlabelled text for word classes and capitalization statistics (repeatable): a CoNLL-U file (forms only), a plain-text file (one or more sentences a line), a folder of ECB+ token XML files, or a WordNet 3.0 database folder (its definitions and examples)."
   )
   var unlabelled: [String] = []
   @Option(help: "Word-class counts, coarsest first (at most three).") var classes = "32,128,400"
@@ -45,6 +45,11 @@ enum UnlabelledText {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
       throw ValidationError("\(path): no such file or folder")
     }
+    if isFolder.boolValue
+      && FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("data.noun"))
+    {
+      return try wordNetGlosses(path)
+    }
     if isFolder.boolValue {
       guard let walker = FileManager.default.enumerator(atPath: path) else {
         throw ValidationError("\(path): cannot read folder")
@@ -57,6 +62,15 @@ enum UnlabelledText {
     }
     if path.hasSuffix(".conllu") { return try readCoNLLU(path).map { $0.words.map(\.form) } }
     var document = Document(article: Article(id: path, source: path, text: try InputFile.text(path)))
+    Segmenter().segment(&document)
+    return document.sentences.map { Array(document.forms[$0]) }
+  }
+
+  /// The definitions and examples of a WordNet 3.0 database folder, one sentence each.
+  static func wordNetGlosses(_ folder: String) throws -> [[String]] {
+    // Blank lines end sentences; glosses have no final stop.
+    let text = try WordCategories.glosses(wordNetFolder: folder).joined(separator: "\n\n")
+    var document = Document(article: Article(id: folder, source: folder, text: text))
     Segmenter().segment(&document)
     return document.sentences.map { Array(document.forms[$0]) }
   }
