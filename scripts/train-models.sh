@@ -28,7 +28,7 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
   --unlabelled "$data/carb-dev/sentences.txt" --unlabelled "$wordnet")
 
 "$ng" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
-  -o "$out/en_ewt.tagger" --iterations 8 --seeds 3 --dict-min-count 8 --wordnet "$wordnet" \
+  -o "$out/en_ewt.tagger" --iterations 8 --seeds 4 --dict-min-count 8 --wordnet "$wordnet" \
   "${unlabelled[@]}"
 
 "$ng" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
@@ -36,5 +36,5 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
   --iterations 5 --seeds 2 --prune 1.0
 
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
-  -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 8 --seeds 5 --prune 0.5 \
+  -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \
   --lowercased 4 --learn-other --actors "$data/petrarch2-dictionaries" "${unlabelled[@]}"
