@@ -226,6 +226,27 @@ public struct ModelArchive: Sendable {
     try self.init(bytes: [UInt8](data), file: path)
   }
 
+  // MARK: Hash tables
+
+  /// Stores a table as two sections, its keys in ascending order and their ids.
+  mutating func put(_ table: FeatureTable, keys: String, values: String) {
+    var pairs: [(UInt64, Int32)] = []
+    for (k, v) in zip(table.keys, table.values) where k != 0 { pairs.append((k, v)) }
+    pairs.sort { $0.0 < $1.0 }
+    put(keys, pairs.map(\.0))
+    put(values, pairs.map(\.1))
+  }
+
+  /// The table stored by ``put(_:keys:values:)``; `what` names it in errors.
+  func table(keys: String, values: String, what: String, file: String) throws -> FeatureTable {
+    let k: [UInt64] = try get(keys, file: file)
+    let v: [Int32] = try get(values, file: file)
+    guard k.count == v.count else { throw NLPError.invalidModel(file: file, reason: "inconsistent \(what)") }
+    var table = FeatureTable(minimumCapacity: max(16, k.count))
+    for (key, id) in zip(k, v) { table.insert(key, id: id) }
+    return table
+  }
+
   // MARK: Linear models
 
   mutating func put(_ model: LinearModel, prefix: Character) {

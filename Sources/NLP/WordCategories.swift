@@ -206,13 +206,7 @@ public struct WordCategories: Sendable {
 
   // MARK: Model file
 
-  func put(into archive: inout ModelArchive) {
-    var pairs: [(UInt64, Int32)] = []
-    for (k, v) in zip(table.keys, table.values) where k != 0 { pairs.append((k, v)) }
-    pairs.sort { $0.0 < $1.0 }
-    archive.put("CKEY", pairs.map(\.0))
-    archive.put("CVAL", pairs.map(\.1))
-  }
+  func put(into archive: inout ModelArchive) { archive.put(table, keys: "CKEY", values: "CVAL") }
 
   /// The categories stored in `archive`, or ``empty`` for a model written without them.
   init(archive: ModelArchive, file: String) throws {
@@ -220,13 +214,6 @@ public struct WordCategories: Sendable {
       self = .empty
       return
     }
-    let keys: [UInt64] = try archive.get("CKEY", file: file)
-    let values: [Int32] = try archive.get("CVAL", file: file)
-    guard keys.count == values.count else {
-      throw NLPError.invalidModel(file: file, reason: "inconsistent word categories")
-    }
-    var table = FeatureTable(minimumCapacity: max(16, keys.count))
-    for (k, v) in zip(keys, values) { table.insert(k, id: v) }
-    self.init(table: table)
+    self.init(table: try archive.table(keys: "CKEY", values: "CVAL", what: "word categories", file: file))
   }
 }

@@ -242,11 +242,7 @@ public struct WordClasses: Sendable {
 
   func put(into archive: inout ModelArchive) {
     archive.put("WGRN", granularities.map(Int32.init))
-    var pairs: [(UInt64, Int32)] = []
-    for (k, v) in zip(table.keys, table.values) where k != 0 { pairs.append((k, v)) }
-    pairs.sort { $0.0 < $1.0 }
-    archive.put("WKEY", pairs.map(\.0))
-    archive.put("WVAL", pairs.map(\.1))
+    archive.put(table, keys: "WKEY", values: "WVAL")
   }
 
   /// The classes stored in `archive`, or ``empty`` for a model written without them.
@@ -256,13 +252,10 @@ public struct WordClasses: Sendable {
       return
     }
     let granularities: [Int32] = try archive.get("WGRN", file: file)
-    let keys: [UInt64] = try archive.get("WKEY", file: file)
-    let values: [Int32] = try archive.get("WVAL", file: file)
-    guard keys.count == values.count, granularities.count <= 3 else {
+    guard granularities.count <= 3 else {
       throw NLPError.invalidModel(file: file, reason: "inconsistent word classes")
     }
-    var table = FeatureTable(minimumCapacity: max(16, keys.count))
-    for (k, v) in zip(keys, values) { table.insert(k, id: v) }
+    let table = try archive.table(keys: "WKEY", values: "WVAL", what: "word classes", file: file)
     self.init(granularities: granularities.map(Int.init), table: table)
   }
 }
