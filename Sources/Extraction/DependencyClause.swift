@@ -83,6 +83,16 @@ struct ClauseReader {
     if tree.label(token) == "acl:relcl", let noun = tree.head(of: token) {
       objects = objects.map { ClauseReader.relativePronouns.contains(tree.word($0)) ? noun : $0 }
     }
+    // "providing shells and other equipment" parsed with the conjunct on the verb: a nominal
+    // conjunct after the object, with no subject or copula of its own, is one more object.
+    if !copula, let last = objects.max() {
+      for conjunct in tree.children(of: token, "conj")
+      where conjunct > last && tree.isNominal(conjunct) && tree.children(of: conjunct, "nsubj").isEmpty
+        && tree.children(of: conjunct, "cop").isEmpty
+      {
+        objects.append(conjunct)
+      }
+    }
     // "called the reports troubling": the predicative complement is an argument too.
     for complement in tree.children(of: token, "xcomp") where tree.upos(complement) != "VERB" {
       if tree.children(of: complement, "cop").isEmpty { objects.append(complement) }

@@ -54,6 +54,35 @@ import Text
     #expect(found.contains("country:canada impose concept:sanctions"))
   }
 
+  @Test func aNominalConjunctMisattachedToTheVerbIsAnotherObject() {
+    // The parser hangs "equipment" on the verb instead of on "shells", its fellow object.
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      provided provide VERB 0 root
+      shells shell NOUN 2 obj
+      and and CCONJ 6 cc
+      other other ADJ 6 amod
+      equipment equipment NOUN 2 conj
+      . . PUNCT 2 punct
+      """)
+    #expect(found == ["country:chile provide concept:shells", "country:chile provide concept:equipment"])
+  }
+
+  @Test func aConjunctVerbIsNoObject() {
+    let found = triples(
+      """
+      Chile Chile PROPN 2 nsubj
+      condemned condemn VERB 0 root
+      Peru Peru PROPN 2 obj
+      and and CCONJ 6 cc
+      Bolivia Bolivia PROPN 6 nsubj
+      protested protest VERB 2 conj
+      . . PUNCT 2 punct
+      """)
+    #expect(found == ["country:chile condemn country:peru"])
+  }
+
   // MARK: - Concept phrases
 
   @Test func wordsHyphenatedOntoAConceptBelongToIt() {
