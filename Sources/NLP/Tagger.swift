@@ -126,7 +126,9 @@ public struct Tagger: Sendable {
     add(h(45, w.cluster.2))
     add(h(46, w.cluster.1))
     add(h(47, w.cluster.0))
-    add(h(48, w.capital, w.flags & 0x1A | (i == 0 ? 0x100 : 0)))
+    // The word's capitals (any, all, first), and whether it starts the sentence.
+    let capitals = w.flags & 0x1A | (i == 0 ? 0x100 : 0)
+    add(h(48, w.capital, capitals))
     add(h(49, w.capital, w.cluster.0))
     add(h(50, wm1.cluster.1))
     add(h(51, wp1.cluster.1))
@@ -139,11 +141,10 @@ public struct Tagger: Sendable {
     add(h(58, wm1.cluster.1, w.cluster.1))
     add(h(59, w.cluster.2, w.suffix.2))
     // Sentence casing: capitals mean less in a headline or a shouted line, more in lowercase text.
-    add(h(60, casing | (w.flags & 0x1A | (i == 0 ? 0x100 : 0)) << 4, w.capital))
+    add(h(60, casing | capitals << 4, w.capital))
     add(h(61, casing, w.cluster.1))
     // Dictionary parts of speech: what a word can be, with its spelling and context.
     if dictionary {
-      let capitals = w.flags & 0x1A | (i == 0 ? 0x100 : 0)
       add(h(62, w.category))
       add(h(63, w.category, capitals))
       add(h(64, w.category, w.suffix.1))
