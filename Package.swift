@@ -24,7 +24,9 @@ let package = Package(
     // Articles, decoding, HTML to text, boilerplate, sentences, tokens, the Document.
     .target(name: "Text"),
     // Statistical models in pure Swift: tagger, lemmatizer, parser, entity recognizer.
-    .target(name: "NLP", dependencies: ["Text"], resources: [.copy("Models")]),
+    .target(name: "NLP", dependencies: ["Text", "CPrefetch"], resources: [.copy("Models")]),
+    // One inline C function: a cache prefetch hint for the models' table lookups.
+    .target(name: "CPrefetch"),
     // Entities and claims from annotated documents.
     .target(name: "Extraction", dependencies: ["NLP", "Text"], resources: [.copy("Resources")]),
     // The merged knowledge graph, its resolution and its mapping to RDF.
