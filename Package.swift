@@ -24,7 +24,11 @@ let package = Package(
     // Articles, decoding, HTML to text, boilerplate, sentences, tokens, the Document.
     .target(name: "Text"),
     // Statistical models in pure Swift: tagger, lemmatizer, parser, entity recognizer.
-    .target(name: "NLP", dependencies: ["Text", "CPrefetch"], resources: [.copy("Models")]),
+    .target(
+      name: "NLP", dependencies: ["Text", "CPrefetch"], resources: [.copy("Models")],
+      // The models' inner loops work on buffers of reused workspace objects, where the run-time
+      // exclusivity checks cost a few percent of a build; debug builds (and so the tests) keep them.
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
     // One inline C function: a cache prefetch hint for the models' table lookups.
     .target(name: "CPrefetch"),
     // Entities and claims from annotated documents.

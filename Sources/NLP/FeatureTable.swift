@@ -27,7 +27,7 @@ struct FeatureTable: Sendable {
     let key = Self.normalize(key)
     return keys.withUnsafeBufferPointer { k in
       let mask = k.count - 1
-      var i = Int(truncatingIfNeeded: key >> shift)
+      var i = Int(truncatingIfNeeded: key &>> shift)
       while true {
         let stored = k[i]
         if stored == key { return values[i] }
@@ -43,7 +43,7 @@ struct FeatureTable: Sendable {
     let key = Self.normalize(key)
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
-    var i = Int(truncatingIfNeeded: key >> shift)
+    var i = Int(truncatingIfNeeded: key &>> shift)
     while true {
       let stored = keys[i]
       if stored == key { return (values[i], false) }
@@ -62,7 +62,7 @@ struct FeatureTable: Sendable {
     let key = Self.normalize(key)
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
-    var i = Int(truncatingIfNeeded: key >> shift)
+    var i = Int(truncatingIfNeeded: key &>> shift)
     while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
     if keys[i] == 0 { count += 1 }
     keys[i] = key
