@@ -326,6 +326,11 @@ public struct Parser: Sendable {
   /// The best valid transition under the model.
   @inline(__always)
   func predict(_ w: Workspace) -> Int {
+    // Some states allow one transition only; they need no scoring. An empty stack (a sentence's
+    // start, and after each run of left arcs in head-final phrases such as "the old man") allows
+    // SHIFT only, and the last word on the stack with nothing left to read attaches to the root.
+    if w.stack.isEmpty { return 0 }
+    if w.buffer == w.n && w.stack.count == 1 { return 1 + 2 * rootLabel }
     markValid(w)
     let n = w.features.withUnsafeMutableBufferPointer { features(w, out: $0.baseAddress!) }
     w.features.withUnsafeBufferPointer { f in
