@@ -329,7 +329,7 @@ public struct LinearModel: Sendable {
                     newsgraph_prefetch(d.baseAddress! + start + line)
                     line += 32
                   }
-                } else {
+                } else if Int(end) > start {
                   newsgraph_prefetch(e.baseAddress! + start)
                   if Int(end) - start > 8 { newsgraph_prefetch(e.baseAddress! + Int(end) - 1) }
                 }
