@@ -206,6 +206,10 @@ public struct LinearModel: Sendable {
     var end: UInt32 = 0
   }
 
+  /// The slot where the search for `key` (normalized) starts: its high bits.
+  @inline(__always)
+  static func home(_ key: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: key &>> shift) }
+
   /// Rows with at least this many entries are kept dense (all classes, SIMD-friendly) for scoring.
   private let dense: [Int16]
 
@@ -224,7 +228,7 @@ public struct LinearModel: Sendable {
     let denseFrom = max(8, classCount / 6)
     for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
-      var j = Int(truncatingIfNeeded: key &>> shift)
+      var j = Self.home(key, shift: shift)
       while slots[j].key != 0 && slots[j].key != key { j = (j + 1) & (capacity - 1) }
       let start = Int(rowStart[i])
       let end = Int(rowStart[i + 1])
@@ -300,12 +304,12 @@ public struct LinearModel: Sendable {
           let mask = table.count - 1
           // Every slot is requested before the first is compared, so that the misses overlap.
           for f in features {
-            newsgraph_prefetch(table.baseAddress! + Int(truncatingIfNeeded: (f == 0 ? 1 : f) &>> shift))
+            newsgraph_prefetch(table.baseAddress! + Self.home(FeatureTable.normalize(f), shift: shift))
           }
           var found = 0
           for f in features {
-            let key = f == 0 ? 1 : f
-            var j = Int(truncatingIfNeeded: key &>> shift)
+            let key = FeatureTable.normalize(f)
+            var j = Self.home(key, shift: shift)
             while true {
               let slot = table[j]
               if slot.key == key {
