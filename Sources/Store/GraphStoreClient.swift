@@ -1,5 +1,6 @@
 import Foundation
 import RDF
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -9,7 +10,8 @@ import RDF
 /// https://www.w3.org/TR/sparql11-http-rdf-update/
 ///
 /// Requests are sent one at a time. Connection errors and 5xx answers are retried with bounded
-/// exponential backoff; a 4xx answer fails at once with the server's message.
+/// exponential backoff; a 4xx answer fails at once with the server's message. A connection left
+/// idle for `idleConnectionLimit` seconds is not reused (see ``SessionSource``).
 public struct GraphStoreClient: Sendable {
   /// The Graph Store Protocol endpoint, e.g. `http://127.0.0.1:7878/store` for Oxigraph.
   public let storeURL: URL
@@ -20,7 +22,7 @@ public struct GraphStoreClient: Sendable {
   /// Seconds to wait for one answer.
   public let timeout: Double
   private let credentials: StoreCredentials?
-  private let session: URLSession
+  private let sessions: SessionSource
 
   /// What the server answered to a successful request.
   public struct Answer: Sendable, Equatable {
@@ -34,7 +36,7 @@ public struct GraphStoreClient: Sendable {
   /// Checks the URLs; credentials come from ``StoreCredentials/fromEnvironment(_:)``, never from a URL.
   public init(
     store: URL, queryEndpoint: URL? = nil, credentials: StoreCredentials? = nil,
-    retry: RetryPolicy = .default, timeout: Double = 300
+    retry: RetryPolicy = .default, timeout: Double = 300, idleConnectionLimit: Double = 20
   ) throws(StoreError) {
     for url in [store, queryEndpoint].compactMap({ $0 }) {
       guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
@@ -53,10 +55,7 @@ public struct GraphStoreClient: Sendable {
     self.credentials = credentials
     self.retry = retry
     self.timeout = timeout
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.urlCache = nil
-    self.session = URLSession(configuration: configuration)
+    self.sessions = SessionSource(timeout: timeout, idleLimit: idleConnectionLimit)
   }
 
   // MARK: - Endpoints
@@ -212,11 +211,7 @@ public struct GraphStoreClient: Sendable {
       let data: Data
       let response: URLResponse
       do {
-        if let body {
-          (data, response) = try await session.upload(for: request, from: body)
-        } else {
-          (data, response) = try await session.data(for: request)
-        }
+        (data, response) = try await perform(request, body: body)
       } catch {
         let reason = GraphStoreClient.describe(error)
         if GraphStoreClient.isTransient(error), attempt < retry.maxAttempts {
@@ -247,6 +242,13 @@ public struct GraphStoreClient: Sendable {
           server: server, graph: target, method: method, status: http.statusCode, message: message)
       }
     }
+  }
+
+  private func perform(_ request: URLRequest, body: Data?) async throws -> (Data, URLResponse) {
+    let session = sessions.session()
+    defer { sessions.answered() }
+    if let body { return try await session.upload(for: request, from: body) }
+    return try await session.data(for: request)
   }
 
   private func pause(afterAttempt attempt: Int) async {
@@ -287,6 +289,57 @@ public struct GraphStoreClient: Sendable {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard trimmed.count > limit else { return trimmed }
     return String(trimmed.prefix(limit)) + " […]"
+  }
+}
+
+// MARK: - Sessions
+
+/// The URLSession for the next request: the same one while requests keep coming, a new one (and so
+/// new connections) after `idleLimit` seconds without any.
+///
+/// URLSession keeps each connection open after its answer, for the next request. Servers close a
+/// connection left idle, and Oxigraph 0.5 first writes an unrequested "500 Resource temporarily
+/// unavailable (os error 11)" on it after 60 s; libcurl then reads that as the answer to the next
+/// request sent on the connection. A session idle for less than any server's timeout is safe.
+final class SessionSource: Sendable {
+  private let timeout: Double
+  private let idleLimit: Duration
+  private let state: Mutex<(session: URLSession, lastUse: ContinuousClock.Instant)>
+
+  init(timeout: Double, idleLimit: Double) {
+    self.timeout = timeout
+    self.idleLimit = .seconds(max(0, idleLimit))
+    state = Mutex((SessionSource.makeSession(timeout: timeout), ContinuousClock.now))
+  }
+
+  deinit {
+    state.withLock { $0.session.finishTasksAndInvalidate() }
+  }
+
+  /// The session for a request starting now.
+  func session() -> URLSession {
+    state.withLock { state in
+      let now = ContinuousClock.now
+      if now - state.lastUse > idleLimit {
+        // Requests still running on the old session finish; its idle connections are closed.
+        state.session.finishTasksAndInvalidate()
+        state.session = SessionSource.makeSession(timeout: timeout)
+      }
+      state.lastUse = now
+      return state.session
+    }
+  }
+
+  /// Marks the end of a request: idle time counts from here.
+  func answered() {
+    state.withLock { $0.lastUse = ContinuousClock.now }
+  }
+
+  private static func makeSession(timeout: Double) -> URLSession {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = timeout
+    configuration.urlCache = nil
+    return URLSession(configuration: configuration)
   }
 }
 

@@ -44,6 +44,56 @@ struct GraphStoreClientRetryTests {
     }
   }
 
+  // Oxigraph times out a kept-alive connection after 60 s idle by writing a 500 on it; a client that
+  // then reuses the connection reads that 500 as its answer. The scripted server does the same
+  // after `keepAlive` seconds.
+
+  @Test func aConnectionIdleLongerThanTheLimitIsNotReused() async throws {
+    try await ScriptedHTTPServer.with(replies: [.init(status: 204, body: "")], keepAlive: 0.3) { server in
+      let client = try GraphStoreClient(
+        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: 0.1)
+      try await client.post(body, as: .nTriples, into: .defaultGraph)
+      try await Task.sleep(for: .seconds(0.8))
+      let answer = try await client.post(body, as: .nTriples, into: .defaultGraph)
+      #expect(answer.status == 204)
+      #expect(server.received.count == 2)
+      #expect(server.connections == 2)
+    }
+  }
+
+  @Test func withoutTheLimitTheTimedOutConnectionsStale500IsTheAnswer() async throws {
+    try await ScriptedHTTPServer.with(replies: [.init(status: 204, body: "")], keepAlive: 0.3) { server in
+      let client = try GraphStoreClient(
+        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: 600)
+      try await client.post(body, as: .nTriples, into: .defaultGraph)
+      try await Task.sleep(for: .seconds(0.8))
+      do {
+        try await client.post(body, as: .nTriples, into: .defaultGraph)
+        Issue.record(
+          "the second request got a fresh connection: the scripted timeout no longer shows the fault")
+      } catch let error as StoreError {
+        guard case .serverFailed(_, _, 500, let message, _) = error else {
+          Issue.record("expected the stale 500, got \(error)")
+          return
+        }
+        #expect(message == ScriptedHTTPServer.idleTimeoutReply.body)
+      }
+      // The second request never reached the server: the 500 was already waiting on the connection.
+      #expect(server.received.count == 1)
+    }
+  }
+
+  @Test func requestsInQuickSuccessionShareOneConnection() async throws {
+    // Long limits: a test run that starves this task for a while must not make a new connection.
+    try await ScriptedHTTPServer.with(replies: [.init(status: 204, body: "")], keepAlive: 300) { server in
+      let client = try GraphStoreClient(
+        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: 300)
+      for _ in 0..<3 { try await client.post(body, as: .nTriples, into: .defaultGraph) }
+      #expect(server.received.count == 3)
+      #expect(server.connections == 1)
+    }
+  }
+
   @Test func aFourHundredIsNotRetried() async throws {
     try await ScriptedHTTPServer.with(replies: [.init(status: 400, body: "Parser error at line 1")]) {
       server in
