@@ -210,8 +210,16 @@ public struct LinearModel: Sendable {
   @inline(__always)
   static func home(_ key: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: key &>> shift) }
 
-  /// Rows with at least this many entries are kept dense (all classes, SIMD-friendly) for scoring.
-  private let dense: [Int16]
+  /// Rows with at least this many entries are kept dense (all classes) for scoring, as
+  /// ``denseWords`` 32-bit words a row: class 2k in the low half of word k, stored plus 32768
+  /// (so unsigned), class 2k + 1 in the high half as it is (signed). One word thus yields both
+  /// weights with one mask and one arithmetic shift, and whole rows add up 8 classes per three
+  /// vector operations (see ``addDenseRows``).
+  private let dense: [UInt32]
+  /// Words in a dense row: `classCount` rounded up to a multiple of ``denseBlock`` classes, halved.
+  private let denseWords: Int
+  /// Classes summed per pass over the dense rows: their sums stay in registers.
+  static let denseBlock = 16
 
   init(classCount: Int, keys: [UInt64], rowStart: [Int32], entries: [UInt32], scale: Float) {
     self.classCount = classCount
@@ -224,7 +232,8 @@ public struct LinearModel: Sendable {
     while capacity * 7 < keys.count * 10 { capacity <<= 1 }
     let shift = UInt64(64 - capacity.trailingZeroBitCount)
     var slots = [Slot](repeating: Slot(), count: capacity)
-    var dense: [Int16] = []
+    var dense: [UInt32] = []
+    let denseWords = (classCount + Self.denseBlock - 1) / Self.denseBlock * Self.denseBlock / 2
     let denseFrom = max(8, classCount / 6)
     for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
@@ -235,9 +244,15 @@ public struct LinearModel: Sendable {
       if end - start >= denseFrom {
         // Dense row: `start` is its offset in `dense`, `end` is the marker UInt32.max.
         let offset = dense.count
-        dense.append(contentsOf: repeatElement(0, count: classCount))
+        dense.append(contentsOf: repeatElement(0x8000, count: denseWords))  // weight 0 everywhere
         for e in entries[start..<end] {
-          dense[offset + Int(e >> 16)] = Int16(bitPattern: UInt16(truncatingIfNeeded: e))
+          let cls = Int(e >> 16)
+          let bits = UInt32(UInt16(truncatingIfNeeded: e))
+          if cls & 1 == 0 {
+            dense[offset + cls / 2] = dense[offset + cls / 2] & 0xFFFF_0000 | (bits ^ 0x8000)
+          } else {
+            dense[offset + cls / 2] = dense[offset + cls / 2] & 0xFFFF | bits << 16
+          }
         }
         slots[j] = Slot(key: key, start: UInt32(offset), end: UInt32.max)
       } else {
@@ -247,6 +262,7 @@ public struct LinearModel: Sendable {
     self.slots = slots
     self.shift = shift
     self.dense = dense
+    self.denseWords = denseWords
   }
 
   /// Quantizes float rows.
@@ -297,8 +313,9 @@ public struct LinearModel: Sendable {
   @inline(__always)
   public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
     let classCount = classCount
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: classCount) { acc in
-      for i in 0..<classCount { acc[i] = 0 }
+    let width = 2 * denseWords
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(width, classCount)) { acc in
+      for i in 0..<acc.count { acc[i] = 0 }
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
         slots.withUnsafeBufferPointer { table in
           let mask = table.count - 1
@@ -327,23 +344,25 @@ public struct LinearModel: Sendable {
                 let start = Int(rows[r] >> 32)
                 let end = UInt32(truncatingIfNeeded: rows[r])
                 if end == UInt32.max {
-                  // A dense row spans several cache lines (2 bytes per class).
-                  var line = 0
-                  while line < classCount {
-                    newsgraph_prefetch(d.baseAddress! + start + line)
-                    line += 32
+                  // A dense row spans several cache lines (4 bytes per two classes).
+                  var word = 0
+                  while word < denseWords {
+                    newsgraph_prefetch(d.baseAddress! + start + word)
+                    word += 16
                   }
                 } else if Int(end) > start {
                   newsgraph_prefetch(e.baseAddress! + start)
                   if Int(end) - start > 8 { newsgraph_prefetch(e.baseAddress! + Int(end) - 1) }
                 }
               }
+              // Sparse rows one entry at a time; dense rows' offsets gathered at the front of `rows`.
+              var denseCount = 0
               for r in 0..<found {
                 let start = Int(rows[r] >> 32)
                 let end = UInt32(truncatingIfNeeded: rows[r])
                 if end == UInt32.max {
-                  let row = d.baseAddress! + start
-                  for c in 0..<classCount { acc[c] &+= Int32(row[c]) }
+                  rows[denseCount] = UInt64(start)
+                  denseCount += 1
                 } else {
                   for j in start..<Int(end) {
                     let v = e[j]
@@ -351,11 +370,53 @@ public struct LinearModel: Sendable {
                   }
                 }
               }
+              if denseCount > 0 {
+                addDenseRows(
+                  UnsafeBufferPointer(rebasing: rows[0..<denseCount]), of: d.baseAddress!,
+                  into: acc.baseAddress!)
+              }
             }
           }
         }
       }
       for i in 0..<classCount { scores[i] = Float(acc[i]) }
+    }
+  }
+
+  /// Adds the dense rows at word offsets `offsets` of `dense` to `acc` (``denseWords`` × 2 classes),
+  /// ``denseBlock`` classes at a time: each block's sums stay in registers across all rows.
+  @inline(__always)
+  private func addDenseRows(
+    _ offsets: UnsafeBufferPointer<UInt64>, of dense: UnsafePointer<UInt32>,
+    into acc: UnsafeMutablePointer<Int32>
+  ) {
+    let raw = UnsafeRawPointer(dense)
+    let low = SIMD4<UInt32>(repeating: 0xFFFF)
+    // Every even-class weight was stored plus 32768.
+    let bias = SIMD4<Int32>(repeating: Int32(offsets.count) &* 32768)
+    var block = 0
+    while block < denseWords {
+      var even0 = SIMD4<Int32>(), even1 = SIMD4<Int32>()
+      var odd0 = SIMD4<Int32>(), odd1 = SIMD4<Int32>()
+      for offset in offsets {
+        let p = raw + (Int(offset) + block) &* 4
+        let a = p.loadUnaligned(as: SIMD4<UInt32>.self)
+        let b = (p + 16).loadUnaligned(as: SIMD4<UInt32>.self)
+        even0 &+= SIMD4<Int32>(truncatingIfNeeded: a & low)
+        even1 &+= SIMD4<Int32>(truncatingIfNeeded: b & low)
+        odd0 &+= SIMD4<Int32>(truncatingIfNeeded: a) &>> 16
+        odd1 &+= SIMD4<Int32>(truncatingIfNeeded: b) &>> 16
+      }
+      even0 &-= bias
+      even1 &-= bias
+      let out = acc + 2 * block
+      for i in 0..<4 {
+        out[2 * i] &+= even0[i]
+        out[2 * i + 1] &+= odd0[i]
+        out[8 + 2 * i] &+= even1[i]
+        out[8 + 2 * i + 1] &+= odd1[i]
+      }
+      block += Self.denseBlock / 2
     }
   }
 }

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import NLP
+
+/// `LinearModel.score` keeps long rows in a packed dense layout and adds them block by block; its
+/// sums must equal adding every stored entry one by one, for any class count and any weights.
+@Suite struct LinearModelScoringTests {
+  /// A model of `keyCount` features with random rows: about half long enough to be stored dense,
+  /// the rest short; weights anywhere in Int16, extremes included.
+  static func randomModel(classCount: Int, keyCount: Int, seed: UInt64) -> LinearModel {
+    var random = SplitMix64(seed: seed)
+    var keys: [UInt64] = []
+    var rowStart: [Int32] = [0]
+    var entries: [UInt32] = []
+    for k in 0..<keyCount {
+      keys.append(UInt64(k + 1) &* 0x9E37_79B9_7F4A_7C15)
+      let long = random.next(below: 2) == 0
+      let size = long ? classCount : 1 + random.next(below: min(classCount, 7))
+      var classes = Array(0..<classCount)
+      random.shuffle(&classes)
+      for cls in classes.prefix(size).sorted() {
+        let weight: Int16 =
+          switch random.next(below: 8) {
+          case 0: .max
+          case 1: .min
+          case 2: 0
+          default: Int16(truncatingIfNeeded: Int(random.next(below: 65536)) - 32768)
+          }
+        entries.append(UInt32(cls) << 16 | UInt32(UInt16(bitPattern: weight)))
+      }
+      rowStart.append(Int32(entries.count))
+    }
+    return LinearModel(classCount: classCount, keys: keys, rowStart: rowStart, entries: entries, scale: 1)
+  }
+
+  /// The sums the slow way: every entry of every found feature, one at a time.
+  static func reference(_ model: LinearModel, _ features: [UInt64]) -> [Float] {
+    var sums = [Int](repeating: 0, count: model.classCount)
+    for feature in features {
+      guard let row = model.keys.firstIndex(of: feature) else { continue }
+      for entry in model.entries[Int(model.rowStart[row])..<Int(model.rowStart[row + 1])] {
+        sums[Int(entry >> 16)] += Int(Int16(bitPattern: UInt16(truncatingIfNeeded: entry)))
+      }
+    }
+    return sums.map(Float.init)
+  }
+
+  @Test(arguments: [1, 2, 3, 15, 16, 17, 33, 141, 200])
+  func scoresEqualTheEntryByEntrySums(classCount: Int) {
+    let model = Self.randomModel(classCount: classCount, keyCount: 60, seed: UInt64(classCount))
+    var random = SplitMix64(seed: 7)
+    for _ in 0..<50 {
+      // Known features (some twice, some absent keys too), in random order.
+      let features = (0..<(1 + random.next(below: 80))).map { _ in
+        random.next(below: 10) == 0
+          ? UInt64(random.next(below: 1000)) : model.keys[random.next(below: model.keys.count)]
+      }
+      var scores = [Float](repeating: .nan, count: classCount)
+      features.withUnsafeBufferPointer { f in
+        scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+      }
+      #expect(scores == Self.reference(model, features))
+    }
+  }
+
+  @Test func noFeaturesScoreZero() {
+    let model = Self.randomModel(classCount: 141, keyCount: 10, seed: 1)
+    var scores = [Float](repeating: .nan, count: 141)
+    [UInt64]().withUnsafeBufferPointer { f in
+      scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+    }
+    #expect(scores == [Float](repeating: 0, count: 141))
+  }
+}
