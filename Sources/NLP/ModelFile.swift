@@ -264,6 +264,11 @@ public struct ModelArchive: Sendable {
     guard rows.count == keys.count + 1, Int(rows.last ?? -1) == entries.count, scale.count == 1,
       zip(rows, rows.dropFirst()).allSatisfy({ $0 <= $1 }), entries.allSatisfy({ Int($0 >> 16) < classCount })
     else { throw NLPError.invalidModel(file: file, reason: "inconsistent weight sections \(prefix)") }
+    guard entries.count < LinearModel.maxEntries, keys.count < LinearModel.maxEntries else {
+      throw NLPError.invalidModel(
+        file: file, reason: "more than \(LinearModel.maxEntries - 1) weights or features in section \(prefix)"
+      )
+    }
     return LinearModel(classCount: classCount, keys: keys, rowStart: rows, entries: entries, scale: scale[0])
   }
 }

@@ -186,8 +186,8 @@ public struct PerceptronTrainer: Sendable {
 ///
 /// Each feature's nonzero class weights sit together in one flat array of packed entries
 /// (class id in the high 16 bits, weight quantized to a signed 16-bit integer in the low bits),
-/// found through an open-addressing table whose slots hold the key and the row's place. A
-/// lookup thus touches one table slot and one run of entries. All weights share one scale, so
+/// found through an open-addressing table whose slots hold the key's check bits and the row's
+/// place. A lookup thus touches one table slot and one run of entries. All weights share one scale, so
 /// scores are computed in quantized units (the argmax does not change).
 public struct LinearModel: Sendable {
   public let classCount: Int
@@ -200,11 +200,22 @@ public struct LinearModel: Sendable {
   private let slots: [Slot]
   private let shift: UInt64
 
+  /// A table slot in 8 bytes, so that the table is half the size a whole key would make it (and
+  /// misses the cache less): the key's high bits chose the slot's place, its low 32 bits are
+  /// checked here. Two keys that share both would need 2^-32 luck; at build time, a key whose
+  /// check equals that of a key earlier in its probe run is dropped (it could never be found).
   struct Slot: Sendable {
-    var key: UInt64 = 0
-    var start: UInt32 = 0
-    var end: UInt32 = 0
+    /// The key's low 32 bits.
+    var check: UInt32 = 0
+    /// `place << 6 | length`: a sparse row's first entry and its length (below 63), or a dense
+    /// row's index with length 63; `UInt32.max` marks an empty slot.
+    var row: UInt32 = UInt32.max
+
+    static let denseLength: UInt32 = 63
   }
+
+  /// The most entries (and keys) a model may have: a row's place has 26 bits.
+  static let maxEntries = 1 << 26
 
   /// The slot where the search for `key` (normalized) starts: its high bits.
   @inline(__always)
@@ -221,7 +232,11 @@ public struct LinearModel: Sendable {
   /// Classes summed per pass over the dense rows: their sums stay in registers.
   static let denseBlock = 16
 
+  /// Keys that could not be stored (see ``Slot``); almost always 0.
+  let unreachableKeys: Int
+
   init(classCount: Int, keys: [UInt64], rowStart: [Int32], entries: [UInt32], scale: Float) {
+    precondition(entries.count < Self.maxEntries && keys.count < Self.maxEntries, "model too large")
     self.classCount = classCount
     self.keys = keys
     self.rowStart = rowStart
@@ -234,15 +249,22 @@ public struct LinearModel: Sendable {
     var slots = [Slot](repeating: Slot(), count: capacity)
     var dense: [UInt32] = []
     let denseWords = (classCount + Self.denseBlock - 1) / Self.denseBlock * Self.denseBlock / 2
-    let denseFrom = max(8, classCount / 6)
-    for (i, k) in keys.enumerated() {
+    let denseFrom = min(max(8, classCount / 6), Int(Slot.denseLength))
+    var unreachable = 0
+    keys: for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
+      let check = UInt32(truncatingIfNeeded: key)
       var j = Self.home(key, shift: shift)
-      while slots[j].key != 0 && slots[j].key != key { j = (j + 1) & (capacity - 1) }
+      while slots[j].row != UInt32.max {
+        if slots[j].check == check {
+          unreachable += 1
+          continue keys
+        }
+        j = (j + 1) & (capacity - 1)
+      }
       let start = Int(rowStart[i])
       let end = Int(rowStart[i + 1])
       if end - start >= denseFrom {
-        // Dense row: `start` is its offset in `dense`, `end` is the marker UInt32.max.
         let offset = dense.count
         dense.append(contentsOf: repeatElement(0x8000, count: denseWords))  // weight 0 everywhere
         for e in entries[start..<end] {
@@ -254,15 +276,17 @@ public struct LinearModel: Sendable {
             dense[offset + cls / 2] = dense[offset + cls / 2] & 0xFFFF | bits << 16
           }
         }
-        slots[j] = Slot(key: key, start: UInt32(offset), end: UInt32.max)
+        slots[j] = Slot(check: check, row: UInt32(offset / max(denseWords, 1)) << 6 | Slot.denseLength)
       } else {
-        slots[j] = Slot(key: key, start: UInt32(start), end: UInt32(end))
+        slots[j] = Slot(check: check, row: UInt32(start) << 6 | UInt32(end - start))
       }
     }
+    precondition(dense.count < Int(UInt32.max), "model too large")
     self.slots = slots
     self.shift = shift
     self.dense = dense
     self.denseWords = denseWords
+    self.unreachableKeys = unreachable
   }
 
   /// Quantizes float rows.
@@ -316,7 +340,7 @@ public struct LinearModel: Sendable {
     let width = 2 * denseWords
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(width, classCount)) { acc in
       for i in 0..<acc.count { acc[i] = 0 }
-      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: features.count) { rows in
         slots.withUnsafeBufferPointer { table in
           let mask = table.count - 1
           // Every slot is requested before the first is compared, so that the misses overlap.
@@ -326,45 +350,47 @@ public struct LinearModel: Sendable {
           var found = 0
           for f in features {
             let key = FeatureTable.normalize(f)
+            let check = UInt32(truncatingIfNeeded: key)
             var j = Self.home(key, shift: shift)
             while true {
               let slot = table[j]
-              if slot.key == key {
-                rows[found] = UInt64(slot.start) << 32 | UInt64(slot.end)
+              if slot.row == UInt32.max { break }
+              if slot.check == check {
+                rows[found] = slot.row
                 found += 1
                 break
               }
-              if slot.key == 0 { break }
               j = (j + 1) & mask
             }
           }
           entries.withUnsafeBufferPointer { e in
             dense.withUnsafeBufferPointer { d in
               for r in 0..<found {
-                let start = Int(rows[r] >> 32)
-                let end = UInt32(truncatingIfNeeded: rows[r])
-                if end == UInt32.max {
+                let place = Int(rows[r] >> 6)
+                let length = rows[r] & 63
+                if length == Slot.denseLength {
                   // A dense row spans several cache lines (4 bytes per two classes).
+                  let start = place * denseWords
                   var word = 0
                   while word < denseWords {
                     newsgraph_prefetch(d.baseAddress! + start + word)
                     word += 16
                   }
-                } else if Int(end) > start {
-                  newsgraph_prefetch(e.baseAddress! + start)
-                  if Int(end) - start > 8 { newsgraph_prefetch(e.baseAddress! + Int(end) - 1) }
+                } else if length > 0 {
+                  newsgraph_prefetch(e.baseAddress! + place)
+                  if length > 8 { newsgraph_prefetch(e.baseAddress! + place + Int(length) - 1) }
                 }
               }
-              // Sparse rows one entry at a time; dense rows' offsets gathered at the front of `rows`.
+              // Sparse rows one entry at a time; dense rows' places gathered at the front of `rows`.
               var denseCount = 0
               for r in 0..<found {
-                let start = Int(rows[r] >> 32)
-                let end = UInt32(truncatingIfNeeded: rows[r])
-                if end == UInt32.max {
-                  rows[denseCount] = UInt64(start)
+                let place = Int(rows[r] >> 6)
+                let length = rows[r] & 63
+                if length == Slot.denseLength {
+                  rows[denseCount] = UInt32(place * denseWords)
                   denseCount += 1
                 } else {
-                  for j in start..<Int(end) {
+                  for j in place..<(place + Int(length)) {
                     let v = e[j]
                     acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
                   }
@@ -387,7 +413,7 @@ public struct LinearModel: Sendable {
   /// ``denseBlock`` classes at a time: each block's sums stay in registers across all rows.
   @inline(__always)
   private func addDenseRows(
-    _ offsets: UnsafeBufferPointer<UInt64>, of dense: UnsafePointer<UInt32>,
+    _ offsets: UnsafeBufferPointer<UInt32>, of dense: UnsafePointer<UInt32>,
     into acc: UnsafeMutablePointer<Int32>
   ) {
     let raw = UnsafeRawPointer(dense)

@@ -71,4 +71,35 @@ import Testing
     }
     #expect(scores == [Float](repeating: 0, count: 141))
   }
+
+  /// A slot keeps 32 bits of its key. A key whose low 32 bits equal those of a key stored earlier in
+  /// its probe run could never be found: it is counted and left out, and the first key keeps its row.
+  @Test func aKeyThatCannotBeToldApartIsCountedAndTheFirstKeepsItsRow() {
+    // 16 slots: the top 4 bits pick the home slot, 0 for both keys; the low 32 bits are equal.
+    let first: UInt64 = 0x0000_0001_0000_0005
+    let second: UInt64 = 0x0000_0002_0000_0005
+    let third: UInt64 = 0x0000_0003_0000_0006
+    let entries: [UInt32] = [1 << 16 | 7, 0 << 16 | 9, 2 << 16 | 11]
+    let model = LinearModel(
+      classCount: 3, keys: [first, second, third], rowStart: [0, 1, 2, 3], entries: entries, scale: 1)
+    #expect(model.unreachableKeys == 1)
+    var scores = [Float](repeating: 0, count: 3)
+    for (features, expected) in [
+      ([first], [Float(0), 7, 0]), ([third], [0, 0, 11]), ([first, third], [0, 7, 11]),
+    ] {
+      features.withUnsafeBufferPointer { f in
+        scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+      }
+      #expect(scores == expected)
+    }
+  }
+
+  @Test func bundledModelsLoseNoKey() throws {
+    let annotator = try SyntaxAnnotator.bundled()
+    #expect(annotator.tagging.tagger.model.unreachableKeys == 0)
+    #expect(annotator.parsing?.parser.model.unreachableKeys == 0)
+    let recognizer = try EntityRecognizer.bundled()
+    #expect(recognizer.model.unreachableKeys == 0)
+    #expect((recognizer.second?.unreachableKeys ?? 0) == 0)
+  }
 }
