@@ -6,6 +6,8 @@ import Testing
 @testable import Store
 
 /// `load` against a real Oxigraph server: what arrives, where, and how failures read.
+///
+/// `scripts/test.sh` runs this suite in a test process of its own: see the comment there.
 @Suite("GraphLoader against Oxigraph")
 struct GraphLoaderOxigraphTests {
   let fixture = ModelFixture()

@@ -48,39 +48,43 @@ struct GraphStoreClientRetryTests {
   // then reuses the connection reads that 500 as its answer. The scripted server does the same
   // after `keepAlive` seconds.
 
-  @Test func aConnectionIdleLongerThanTheLimitIsNotReused() async throws {
+  /// Posts, waits until the server has timed the connection out, and posts again: the second
+  /// post's outcome, and the server.
+  func secondPostAfterTheServerTimedOut(idleConnectionLimit: Double) async throws
+    -> (outcome: Result<GraphStoreClient.Answer, StoreError>, received: Int, connections: Int)
+  {
     try await ScriptedHTTPServer.with(replies: [.init(status: 204, body: "")], keepAlive: 0.3) { server in
       let client = try GraphStoreClient(
-        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: 0.1)
+        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: idleConnectionLimit)
       try await client.post(body, as: .nTriples, into: .defaultGraph)
       try await Task.sleep(for: .seconds(0.8))
-      let answer = try await client.post(body, as: .nTriples, into: .defaultGraph)
-      #expect(answer.status == 204)
-      #expect(server.received.count == 2)
-      #expect(server.connections == 2)
+      let outcome: Result<GraphStoreClient.Answer, StoreError>
+      do {
+        outcome = .success(try await client.post(body, as: .nTriples, into: .defaultGraph))
+      } catch let error as StoreError {
+        outcome = .failure(error)
+      }
+      return (outcome, server.received.count, server.connections)
     }
   }
 
+  @Test func aConnectionIdleLongerThanTheLimitIsNotReused() async throws {
+    let (outcome, received, connections) = try await secondPostAfterTheServerTimedOut(
+      idleConnectionLimit: 0.1)
+    #expect(try outcome.get().status == 204)
+    #expect(received == 2)
+    #expect(connections == 2)
+  }
+
   @Test func withoutTheLimitTheTimedOutConnectionsStale500IsTheAnswer() async throws {
-    try await ScriptedHTTPServer.with(replies: [.init(status: 204, body: "")], keepAlive: 0.3) { server in
-      let client = try GraphStoreClient(
-        store: server.url, retry: RetryPolicy(maxAttempts: 1), idleConnectionLimit: 600)
-      try await client.post(body, as: .nTriples, into: .defaultGraph)
-      try await Task.sleep(for: .seconds(0.8))
-      do {
-        try await client.post(body, as: .nTriples, into: .defaultGraph)
-        Issue.record(
-          "the second request got a fresh connection: the scripted timeout no longer shows the fault")
-      } catch let error as StoreError {
-        guard case .serverFailed(_, _, 500, let message, _) = error else {
-          Issue.record("expected the stale 500, got \(error)")
-          return
-        }
-        #expect(message == ScriptedHTTPServer.idleTimeoutReply.body)
-      }
-      // The second request never reached the server: the 500 was already waiting on the connection.
-      #expect(server.received.count == 1)
+    let (outcome, received, _) = try await secondPostAfterTheServerTimedOut(idleConnectionLimit: 600)
+    guard case .failure(.serverFailed(_, _, 500, let message, _)) = outcome else {
+      Issue.record("expected the stale 500, got \(outcome)")
+      return
     }
+    #expect(message == ScriptedHTTPServer.idleTimeoutReply.body)
+    // The second request never reached the server: the 500 was already waiting on the connection.
+    #expect(received == 1)
   }
 
   @Test func requestsInQuickSuccessionShareOneConnection() async throws {
