@@ -201,9 +201,10 @@ public struct LinearModel: Sendable {
   private let shift: UInt64
 
   /// A table slot in 8 bytes, so that the table is half the size a whole key would make it (and
-  /// misses the cache less): the key's high bits chose the slot's place, its low 32 bits are
+  /// misses the cache less): the key's high bits choose the slot's place, its low 32 bits are
   /// checked here. Two keys that share both would need 2^-32 luck; at build time, a key whose
-  /// check equals that of a key earlier in its probe run is dropped (it could never be found).
+  /// check equals that of a key earlier in its probe run is left out and counted (a lookup of it
+  /// would find the earlier key's row).
   struct Slot: Sendable {
     /// The key's low 32 bits.
     var check: UInt32 = 0
@@ -224,8 +225,8 @@ public struct LinearModel: Sendable {
   /// Rows with at least this many entries are kept dense (all classes) for scoring, as
   /// ``denseWords`` 32-bit words a row: class 2k in the low half of word k, stored plus 32768
   /// (so unsigned), class 2k + 1 in the high half as it is (signed). One word thus yields both
-  /// weights with one mask and one arithmetic shift, and whole rows add up 8 classes per three
-  /// vector operations (see ``addDenseRows``).
+  /// weights with one mask and one arithmetic shift: a load, a mask, a shift and two additions
+  /// per 8 classes (see ``addDenseRows``).
   private let dense: [UInt32]
   /// Words in a dense row: `classCount` rounded up to a multiple of ``denseBlock`` classes, halved.
   private let denseWords: Int
@@ -251,14 +252,14 @@ public struct LinearModel: Sendable {
     let denseWords = (classCount + Self.denseBlock - 1) / Self.denseBlock * Self.denseBlock / 2
     let denseFrom = min(max(8, classCount / 6), Int(Slot.denseLength))
     var unreachable = 0
-    keys: for (i, k) in keys.enumerated() {
+    nextKey: for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
       let check = UInt32(truncatingIfNeeded: key)
       var j = Self.home(key, shift: shift)
       while slots[j].row != UInt32.max {
         if slots[j].check == check {
           unreachable += 1
-          continue keys
+          continue nextKey
         }
         j = (j + 1) & (capacity - 1)
       }
