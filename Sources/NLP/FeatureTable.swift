@@ -21,13 +21,17 @@ struct FeatureTable: Sendable {
   @inline(__always)
   static func normalize(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
+  /// The slot where the search for `key` (normalized) starts: its high bits.
+  @inline(__always)
+  static func home(_ key: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: key &>> shift) }
+
   /// The id of `key`, or -1 when absent.
   @inline(__always)
   func find(_ key: UInt64) -> Int32 {
     let key = Self.normalize(key)
     return keys.withUnsafeBufferPointer { k in
       let mask = k.count - 1
-      var i = Int(truncatingIfNeeded: key &>> shift)
+      var i = Self.home(key, shift: shift)
       while true {
         let stored = k[i]
         if stored == key { return values[i] }
@@ -43,7 +47,7 @@ struct FeatureTable: Sendable {
     let key = Self.normalize(key)
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
-    var i = Int(truncatingIfNeeded: key &>> shift)
+    var i = Self.home(key, shift: shift)
     while true {
       let stored = keys[i]
       if stored == key { return (values[i], false) }
@@ -62,7 +66,7 @@ struct FeatureTable: Sendable {
     let key = Self.normalize(key)
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
-    var i = Int(truncatingIfNeeded: key &>> shift)
+    var i = Self.home(key, shift: shift)
     while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
     if keys[i] == 0 { count += 1 }
     keys[i] = key

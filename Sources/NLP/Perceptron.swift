@@ -218,10 +218,6 @@ public struct LinearModel: Sendable {
   /// The most entries (and keys) a model may have: a row's place has 26 bits.
   static let maxEntries = 1 << 26
 
-  /// The slot where the search for `key` (normalized) starts: its high bits.
-  @inline(__always)
-  static func home(_ key: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: key &>> shift) }
-
   /// Rows with at least this many entries are kept dense (all classes) for scoring, as
   /// ``denseWords`` 32-bit words a row: class 2k in the low half of word k, stored plus 32768
   /// (so unsigned), class 2k + 1 in the high half as it is (signed). One word thus yields both
@@ -255,7 +251,7 @@ public struct LinearModel: Sendable {
     nextKey: for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
       let check = UInt32(truncatingIfNeeded: key)
-      var j = Self.home(key, shift: shift)
+      var j = FeatureTable.home(key, shift: shift)
       while slots[j].row != UInt32.max {
         if slots[j].check == check {
           unreachable += 1
@@ -346,13 +342,14 @@ public struct LinearModel: Sendable {
           let mask = table.count - 1
           // Every slot is requested before the first is compared, so that the misses overlap.
           for f in features {
-            newsgraph_prefetch(table.baseAddress! + Self.home(FeatureTable.normalize(f), shift: shift))
+            newsgraph_prefetch(
+              table.baseAddress! + FeatureTable.home(FeatureTable.normalize(f), shift: shift))
           }
           var found = 0
           for f in features {
             let key = FeatureTable.normalize(f)
             let check = UInt32(truncatingIfNeeded: key)
-            var j = Self.home(key, shift: shift)
+            var j = FeatureTable.home(key, shift: shift)
             while true {
               let slot = table[j]
               if slot.row == UInt32.max { break }
