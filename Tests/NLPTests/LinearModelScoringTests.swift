@@ -2,8 +2,9 @@ import Testing
 
 @testable import NLP
 
-/// `LinearModel.score` keeps long rows in a packed dense layout and adds them block by block; its
-/// sums must equal adding every stored entry one by one, for any class count and any weights.
+/// `LinearModel.score` keeps long rows in a packed dense layout and adds them block by block, and
+/// rows of one entry in the table slot; its sums must equal adding every stored entry one by one,
+/// for any class count and any weights.
 @Suite struct LinearModelScoringTests {
   /// A model of `keyCount` features with random rows: about half long enough to be stored dense,
   /// the rest short; weights anywhere in Int16, extremes included.
@@ -45,7 +46,8 @@ import Testing
     return sums.map(Float.init)
   }
 
-  @Test(arguments: [1, 2, 3, 15, 16, 17, 33, 141, 200])
+  /// 1024 classes is the most whose one-entry rows fit in a slot; 1025 keeps them all in the entries.
+  @Test(arguments: [1, 2, 3, 15, 16, 17, 33, 141, 200, 1024, 1025])
   func scoresEqualTheEntryByEntrySums(classCount: Int) {
     let model = Self.randomModel(classCount: classCount, keyCount: 60, seed: UInt64(classCount))
     var random = SplitMix64(seed: 7)
@@ -61,6 +63,25 @@ import Testing
       }
       #expect(scores == Self.reference(model, features))
     }
+  }
+
+  @Test(arguments: [1024, 1025])
+  func oneEntryRowsKeepTheirClassAndWeight(classCount: Int) {
+    let last = UInt32(classCount - 1)
+    let entries: [UInt32] = [
+      last << 16 | UInt32(UInt16(bitPattern: .min)), 0 << 16 | UInt32(UInt16(bitPattern: .max)),
+      last << 16 | UInt32(UInt16(bitPattern: -1)),
+    ]
+    let model = LinearModel(
+      classCount: classCount, keys: [11, 12, 13], rowStart: [0, 1, 2, 3], entries: entries, scale: 1)
+    var scores = [Float](repeating: .nan, count: classCount)
+    let features: [UInt64] = [11, 12, 13, 11]
+    features.withUnsafeBufferPointer { f in
+      scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+    }
+    #expect(scores[0] == 32767)
+    #expect(scores[classCount - 1] == -32768 * 2 - 1)
+    #expect(scores[1..<(classCount - 1)].allSatisfy { $0 == 0 })
   }
 
   @Test func noFeaturesScoreZero() {
