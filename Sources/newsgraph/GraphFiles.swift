@@ -7,8 +7,8 @@ import Synchronization
 /// The files of a graph, as `build` writes them.
 enum GraphFiles {
   /// Writes every format to its path, all or none: each file streams into a temporary file, the
-  /// formats side by side on every core (one after the other when `jobs` is 1), and all are
-  /// renamed into place once all are complete.
+  /// formats side by side on every core (slowest first; one after the other when `jobs` is 1),
+  /// and all are renamed into place once all are complete.
   static func write(
     _ graph: KnowledgeGraph, mapping: RDFMapping, formats: [OutputFormat], to paths: [String],
     merges: (path: String, merges: [EntityResolver.Merge])? = nil, jobs: Int = 0
@@ -40,7 +40,8 @@ enum GraphFiles {
     if jobs == 1 {
       for index in formats.indices { writeFormat(index) }
     } else {
-      DispatchQueue.concurrentPerform(iterations: formats.count, execute: writeFormat)
+      let schedule = formats.indices.sorted { (formats[$0].startRank, $0) < (formats[$1].startRank, $1) }
+      DispatchQueue.concurrentPerform(iterations: schedule.count) { writeFormat(schedule[$0]) }
     }
     // The first format's error, whatever the scheduling.
     if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }

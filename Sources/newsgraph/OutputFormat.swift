@@ -24,6 +24,23 @@ enum OutputFormat: String, CaseIterable {
     return result
   }
 
+  /// The order in which formats written side by side are started: the slowest first, so that a
+  /// quick one is last to finish instead of a core idling while JSON-LD is written alone
+  /// (`bench pipeline` on the BBC corpus: JSON-LD 0.85 s, SVG 0.55 s, Turtle 0.43 s, TriG 0.42 s,
+  /// N-Triples 0.32 s, N-Quads 0.30 s).
+  var startRank: Int {
+    switch self {
+    case .jsonld: 0
+    case .png, .pdf: 1
+    case .svg: 2
+    case .ttl: 3
+    case .trig: 4
+    case .nt: 5
+    case .nq: 6
+    case .dot: 7
+    }
+  }
+
   var rdfFormat: RDFFormat? {
     switch self {
     case .ttl: .turtle
