@@ -13,6 +13,8 @@ public struct Lemmatizer: Sendable {
   /// Edit rules, encoded as "L|cut|append" (L lowercases first) or "K|cut|append" (keep case).
   let rules: [String]
   let parsedRules: [(lowercase: Bool, cut: Int, append: String)]
+  /// Per rule, the number of scalars it appends.
+  let appendLengths: [Int]
   /// combine(xpos hash, suffix hash, length) → index in ``rules``.
   let ruleIndex: FeatureTable
 
@@ -27,6 +29,7 @@ public struct Lemmatizer: Sendable {
       let parts = r.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
       return (parts[0] == "L", Int(parts[1]) ?? 0, parts.count > 2 ? String(parts[2]) : "")
     }
+    self.appendLengths = parsedRules.map { $0.append.unicodeScalars.count }
   }
 
   @inline(__always)
@@ -51,6 +54,68 @@ public struct Lemmatizer: Sendable {
   }
 
   func applyRule(_ form: String, xposHash x: UInt64) -> String {
+    // One word in ten is not in the lookup (in news); most are ASCII, whose rule is found on the
+    // bytes without making a string per suffix.
+    var utf8 = form
+    let ascii: String?? = utf8.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return .some(
+        asciiRule(bytes, xposHash: x).map { Self.applyASCII(parsedRules[$0], to: bytes, form: form) })
+    }
+    if let ascii { return ascii ?? form }
+    return applyRuleByScalars(form, xposHash: x)
+  }
+
+  /// ``applyRule(_:xposHash:)`` for an ASCII word, on its bytes: the same rule as
+  /// ``applyRuleByScalars(_:xposHash:)`` finds, since an ASCII word's scalars are its bytes and
+  /// lowercasing it changes A–Z only. `nil` when no rule applies.
+  private func asciiRule(_ bytes: UnsafeBufferPointer<UInt8>, xposHash x: UInt64) -> Int? {
+    let count = bytes.count
+    let n = min(Self.maxSuffix, count)
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxSuffix) { lower in
+      for k in 0..<n { lower[k] = Self.lowercaseASCII(bytes[count - n + k]) }
+      var length = n
+      while length >= 0 {
+        let suffix = FeatureHash.bytes(UnsafeBufferPointer(rebasing: lower[(n - length)..<n]))
+        let r = ruleIndex.find(FeatureHash.combine(FeatureHash.combine(x, suffix), UInt64(length)))
+        if r >= 0,
+          count < 4
+            || Self.resultLength(parsedRules[Int(r)], appending: appendLengths[Int(r)], to: count) >= 3
+        {
+          return Int(r)
+        }
+        length -= 1
+      }
+      return nil
+    }
+  }
+
+  @inline(__always)
+  static func lowercaseASCII(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+  /// The length in scalars of ``apply(_:to:)``'s result for a word of `count` scalars.
+  static func resultLength(_ rule: (lowercase: Bool, cut: Int, append: String), appending: Int, to count: Int)
+    -> Int
+  {
+    guard rule.cut <= count else { return count }
+    let length = count - rule.cut + appending
+    return length == 0 ? count : length
+  }
+
+  /// ``apply(_:to:)`` for an ASCII word given as its bytes.
+  static func applyASCII(
+    _ rule: (lowercase: Bool, cut: Int, append: String), to bytes: UnsafeBufferPointer<UInt8>, form: String
+  ) -> String {
+    let kept = rule.cut <= bytes.count ? bytes.count - rule.cut : bytes.count
+    var out: [UInt8] = []
+    out.reserveCapacity(kept + rule.append.utf8.count)
+    for b in bytes[0..<kept] { out.append(rule.lowercase ? lowercaseASCII(b) : b) }
+    if rule.cut <= bytes.count { out.append(contentsOf: rule.append.utf8) }
+    return out.isEmpty ? form : String(decoding: out, as: UTF8.self)
+  }
+
+  /// ``applyRule(_:xposHash:)`` for any word, scalar by scalar.
+  func applyRuleByScalars(_ form: String, xposHash x: UInt64) -> String {
     let lower = form.lowercased()
     let scalars = Array(lower.unicodeScalars)
     var rule = -1
