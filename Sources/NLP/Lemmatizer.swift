@@ -56,14 +56,11 @@ public struct Lemmatizer: Sendable {
   func applyRule(_ form: String, xposHash x: UInt64) -> String {
     // One word in ten is not in the lookup (in news); most are ASCII, whose rule is found on the
     // bytes without making a string per suffix.
-    var utf8 = form
-    let ascii: String?? = utf8.withUTF8 { bytes in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-      return .some(
-        asciiRule(bytes, xposHash: x).map { Self.applyASCII(parsedRules[$0], to: bytes, form: form) })
+    guard form.utf8.allSatisfy({ $0 < 0x80 }) else { return applyRuleByScalars(form, xposHash: x) }
+    var text = form  // `withUTF8` may first make the string contiguous, so it needs a variable
+    return text.withUTF8 { bytes in
+      asciiRule(bytes, xposHash: x).map { Self.applyASCII(parsedRules[$0], to: bytes, form: form) } ?? form
     }
-    if let ascii { return ascii ?? form }
-    return applyRuleByScalars(form, xposHash: x)
   }
 
   /// ``applyRule(_:xposHash:)`` for an ASCII word, on its bytes: the same rule as

@@ -27,7 +27,8 @@ enum OutputFormat: String, CaseIterable {
   /// The order in which formats written side by side are started: the slowest first, so that a
   /// quick one is last to finish instead of a core idling while JSON-LD is written alone
   /// (`bench pipeline` on the BBC corpus: JSON-LD 0.85 s, SVG 0.55 s, Turtle 0.43 s, TriG 0.42 s,
-  /// N-Triples 0.32 s, N-Quads 0.30 s).
+  /// N-Triples 0.32 s, N-Quads 0.30 s; PNG and PDF, not measured, are drawn as SVG is and then
+  /// rasterized or converted).
   var startRank: Int {
     switch self {
     case .jsonld: 0
