@@ -57,13 +57,26 @@ struct ByteOutput {
     if bytes.count >= Self.blockSize { flush(to: &output) }
   }
 
-  /// Hands every byte collected so far to `output`.
+  /// Hands every byte collected so far to `output`: as they are to a ``ByteSink`` (a file), else
+  /// as a `String`.
   mutating func flush(to output: inout some TextOutputStream) {
     guard !bytes.isEmpty else { return }
-    output.write(String(decoding: bytes, as: UTF8.self))
+    if let sink = output as? any ByteSink {
+      bytes.withUnsafeBytes { sink.write(bytes: $0) }
+    } else {
+      output.write(String(decoding: bytes, as: UTF8.self))
+    }
     bytes.removeAll(keepingCapacity: true)
   }
 
   /// The bytes as a string (for the `String`-returning escaping functions).
   var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A text output that also takes UTF-8 bytes as they are. The writers' blocks go to it without
+/// being made into a `String` first, which would validate and copy every byte of a graph once
+/// more on its way to the file.
+public protocol ByteSink: AnyObject, TextOutputStream {
+  /// Writes `bytes`, valid UTF-8, as if they were a `String` given to `write(_:)`.
+  func write(bytes: UnsafeRawBufferPointer)
 }

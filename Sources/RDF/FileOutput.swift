@@ -16,7 +16,7 @@
 /// RDFFormat.turtle.write(quads, prefixes: prefixes, to: &output)
 /// try output.commit()
 /// ```
-public final class FileOutput: TextOutputStream {
+public final class FileOutput: ByteSink {
   public let path: String
   let temporaryPath: String
   var file: UnsafeMutablePointer<FILE>?
@@ -47,6 +47,19 @@ public final class FileOutput: TextOutputStream {
 
   public func write(_ string: String) {
     buffer.append(contentsOf: string.utf8)
+    if buffer.count >= Self.blockSize { flushBuffer() }
+  }
+
+  /// Blocks as large as the buffer go to the file at once, without a copy into it.
+  public func write(bytes: UnsafeRawBufferPointer) {
+    if buffer.isEmpty && bytes.count >= Self.blockSize {
+      guard let file, failure == nil else { return }
+      if fwrite(bytes.baseAddress!, 1, bytes.count, file) != bytes.count {
+        failure = String(cString: strerror(errno))
+      }
+      return
+    }
+    buffer.append(contentsOf: bytes)
     if buffer.count >= Self.blockSize { flushBuffer() }
   }
 

@@ -39,6 +39,27 @@ import Testing
       }.isEmpty)
   }
 
+  /// The writers hand their blocks to the file as bytes (``ByteSink``): straight to the file when
+  /// its buffer is empty, else after what it holds. Either way the file holds what a `String`
+  /// output gets, in order.
+  @Test(arguments: RDFFormat.allCases, [false, true])
+  func blocksHandedAsBytesGiveTheTextOutput(format: RDFFormat, startsWithText: Bool) throws {
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let quads = ByteWriterTests.manyQuads
+    var output = try FileOutput(path: path)
+    var expected = ""
+    if startsWithText {
+      output.write("# written first\n")
+      expected.write("# written first\n")
+    }
+    format.write(quads, prefixes: ByteWriterTests.prefixes, to: &output)
+    try output.commit()
+    format.write(quads, prefixes: ByteWriterTests.prefixes, to: &expected)
+    #expect(expected.utf8.count > 2 * FileOutput.blockSize)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
+  }
+
   @Test func unwritableDirectoryIsReported() {
     #expect(throws: RDFError.self) { try FileOutput(path: "/nonexistent-dir/graph.ttl") }
   }

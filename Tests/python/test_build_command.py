@@ -120,3 +120,31 @@ def test_benchmarks_refuse_a_corpus_without_articles(tmp_path, bench):
         result = run_newsgraph("bench", bench, "--corpus", corpus, "--runs", "1")
         assert result.returncode != 0
         assert f"{corpus}: no articles to measure" in result.stderr.decode()
+
+
+def test_pipeline_benchmark_counts_words_as_wc_does(tmp_path):
+    # Tokens count punctuation; the issue's corpus size (855k words) is `wc -w`'s count, so the
+    # benchmark reports both, and its word count must be that of whitespace splitting.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [
+        "Seoul accuses Pyongyang\n\nNorth Korea has sent troops to Russia, Seoul said on Tuesday.\n",
+        "U.N. talks\n\nThe U.N. Security Council met\tin New York -- again -- on Friday.\n",
+    ]
+    for k, text in enumerate(texts):
+        (corpus / f"a{k}.txt").write_text(text, encoding="utf-8")
+    result = run_newsgraph("bench", "pipeline", "--corpus", corpus, "--runs", "1")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    words = sum(len(t.split()) for t in texts)
+    match = re.search(r"corpus: 2 articles, (\d+) tokens \((\d+) words as wc -w counts them\)", out)
+    assert match, out
+    assert int(match.group(2)) == words
+    tokens = int(match.group(1))
+    assert tokens > 0
+    ends = [l for l in out.splitlines() if l.startswith("end to end")]
+    assert len(ends) == 2, out
+    for line in ends:
+        tokens_rate, words_rate = map(int, re.search(r" (\d+) tokens/s +\((\d+) words/s\)", line).groups())
+        # Both rates come from the same time: their ratio is that of the counts.
+        assert abs(words_rate * tokens - tokens_rate * words) <= tokens + words, line
