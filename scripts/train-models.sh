@@ -37,4 +37,4 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
 
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
   -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \
-  --lowercased 4 --learn-other --actors "$data/petrarch2-dictionaries" "${unlabelled[@]}"
+  --lowercased 4 --learn-other --plain-minimum-count 5 --actors "$data/petrarch2-dictionaries" "${unlabelled[@]}"

@@ -28,6 +28,11 @@ public struct EntityRecognizer: Sendable {
   public let names: NameLexicon
   /// Distributional word classes and capitalization statistics, stored with the model.
   public let classes: WordClasses
+  /// Forms without an uppercase letter that training saw often and never inside a name ("to",
+  /// "is", "have", "would"; not "the", "of" or "bank", which some names there contain, counting
+  /// the lowercased training copies and OTH spans). Outside a name they are labelled O without
+  /// being scored, as the tagger's dictionary skips its words; empty in models trained without it.
+  var plainWords = FeatureTable(minimumCapacity: 16)
 
   static let featureCapacity = 80
 
@@ -42,6 +47,9 @@ public struct EntityRecognizer: Sendable {
     self.names = names
     self.classes = classes
   }
+
+  /// How many forms ``plainWords`` lists.
+  public var plainWordCount: Int { plainWords.count }
 
   /// Whether predictions take a second, document-level pass.
   public var hasSecondPass: Bool { second != nil }
@@ -292,6 +300,7 @@ public struct EntityRecognizer: Sendable {
     count: Int, into result: inout [Int32], offset: Int, workspace: Workspace, secondPass: Bool = false
   ) {
     let hasClasses = classes.wordCount > 0
+    let hasPlainWords = plainWords.count > 0
     let model = secondPass ? second! : model
     var p1: UInt64 = 0
     var p2: UInt64 = 0
@@ -301,12 +310,18 @@ public struct EntityRecognizer: Sendable {
         workspace.scores.withUnsafeMutableBufferPointer { scores in
           for i in 0..<count {
             let word = tokens[i + 2].word
-            let memory = workspace.memory[word.lower] ?? 0
-            let n = Self.features(
-              tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
-              out: feats.baseAddress!)
-            model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
-            let cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
+            let cls: Int
+            if hasPlainWords && (previous <= 0 || Self.part(previous) >= 2) && plainWords.find(word.form) >= 0
+            {
+              cls = 0
+            } else {
+              let memory = workspace.memory[word.lower] ?? 0
+              let n = Self.features(
+                tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
+                out: feats.baseAddress!)
+              model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
+              cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
+            }
             result[offset + i] = Int32(cls)
             if cls != 0 && Self.remembers(word) { workspace.memory[word.lower] = UInt64(cls) + 1 }
             previous = cls

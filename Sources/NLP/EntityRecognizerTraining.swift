@@ -12,6 +12,10 @@ public struct EntityRecognizerTrainingOptions: Sendable {
   public var secondPassFolds = 0
   /// Models trained with seeds `seed`, `seed + 1`, ... whose weights are averaged (1: one model).
   public var seeds = 1
+  /// Forms without an uppercase letter seen at least this often in training, never inside a name,
+  /// are labelled O without scoring (``EntityRecognizer/plainWords``; 0: none). Training itself
+  /// scores every word, so the weights are the same either way.
+  public var plainMinimumCount = 0
 
   public static let `default` = EntityRecognizerTrainingOptions()
   public init() {}
@@ -53,23 +57,28 @@ extension EntityRecognizer {
       header: header, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names,
       classes: classes)
     let gold = sentences.map { Self.classes($0.gold, types: types) }
+    let plain = plainWords(sentences, gold: gold, minimumCount: options.plainMinimumCount)
+    /// A trained recognizer, with the plain words.
+    func recognizer(_ model: LinearModel, second: LinearModel? = nil) -> EntityRecognizer {
+      var r = EntityRecognizer(
+        header: header, types: types, model: model, second: second, names: names, classes: classes)
+      r.plainWords = plain
+      return r
+    }
     let documents = NERSentence.documents(sentences)
     let folds = options.secondPassFolds
     guard folds >= 2 && documents.count >= folds else {
       let model = shell.trainPass(sentences, gold: gold, documents: documents, options: options) { k, model in
-        afterIteration(
-          k, EntityRecognizer(header: header, types: types, model: model, names: names, classes: classes))
+        afterIteration(k, recognizer(model))
       }
-      return EntityRecognizer(header: header, types: types, model: model, names: names, classes: classes)
+      return recognizer(model)
     }
     // First-pass labels of each fold from a model trained on the other folds.
     var firstLabels = [[Int32]](repeating: [], count: sentences.count)
     for fold in 0..<folds {
       let training = documents.indices.filter { $0 % folds != fold }.map { documents[$0] }
       let model = shell.trainPass(sentences, gold: gold, documents: training, options: options) { _, _ in }
-      let recognizer = EntityRecognizer(
-        header: header, types: types, model: model, names: names, classes: classes)
-      recognizer.label(
+      recognizer(model).label(
         sentences, documents: documents.indices.filter { $0 % folds == fold }.map { documents[$0] },
         into: &firstLabels)
     }
@@ -84,13 +93,28 @@ extension EntityRecognizer {
     let second = shell.trainPass(
       sentences, gold: gold, documents: documents, options: options, first: firstLabels, votes: votes
     ) { k, model in
-      afterIteration(
-        k,
-        EntityRecognizer(
-          header: header, types: types, model: first, second: model, names: names, classes: classes))
+      afterIteration(k, recognizer(first, second: model))
     }
-    return EntityRecognizer(
-      header: header, types: types, model: first, second: second, names: names, classes: classes)
+    return recognizer(first, second: second)
+  }
+
+  /// The forms ``plainWords`` lists: without an uppercase letter, seen at least `minimumCount`
+  /// times, never inside a gold span (of any type, OTH included when it is learnt).
+  static func plainWords(_ sentences: [NERSentence], gold: [[Int32]], minimumCount: Int) -> FeatureTable {
+    guard minimumCount > 0 else { return FeatureTable(minimumCapacity: 16) }
+    var counts: [UInt64: Int] = [:]
+    var inNames = Set<UInt64>()
+    for (s, classes) in zip(sentences, gold) {
+      for (form, cls) in zip(s.forms, classes) where !form.contains(where: \.isUppercase) {
+        let key = WordHashes(form).form
+        counts[key, default: 0] += 1
+        if cls != 0 { inNames.insert(key) }
+      }
+    }
+    let keys = counts.filter { $0.value >= minimumCount && !inNames.contains($0.key) }.keys.sorted()
+    var table = FeatureTable(minimumCapacity: max(16, keys.count))
+    for key in keys { table.insert(key, id: 0) }
+    return table
   }
 
   /// First-pass labels of the sentences of `documents`, written to `labels`.
@@ -205,6 +229,9 @@ extension EntityRecognizer {
       header: archive.header, types: types, model: model, second: second,
       names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])),
       classes: try WordClasses(archive: archive, file: file))
+    if archive.has("PKEY") {
+      plainWords = try archive.table(keys: "PKEY", values: "PVAL", what: "plain word list", file: file)
+    }
   }
 
   /// The model file's contents.
@@ -224,6 +251,7 @@ extension EntityRecognizer {
     a.put("GVAL", pairs.map(\.1))
     a.put("GMAX", [Int32(names.maximumRuns)])
     if classes.wordCount > 0 { classes.put(into: &a) }
+    if plainWords.count > 0 { a.put(plainWords, keys: "PKEY", values: "PVAL") }
     return a
   }
 
@@ -231,9 +259,11 @@ extension EntityRecognizer {
 
   /// A copy without the weights whose magnitude is at most `threshold` (smaller, faster).
   public func pruned(threshold: Float) -> EntityRecognizer {
-    EntityRecognizer(
+    var copy = EntityRecognizer(
       header: header, types: types, model: model.pruned(threshold: threshold),
       second: second?.pruned(threshold: threshold), names: names, classes: classes)
+    copy.plainWords = plainWords
+    return copy
   }
 
   /// Features and nonzero weights of the models (first and second pass together).
@@ -244,7 +274,8 @@ extension EntityRecognizer {
 
   /// A copy with another header (to record scores and options after training).
   public func with(header: ModelHeader) -> EntityRecognizer {
-    EntityRecognizer(
-      header: header, types: types, model: model, second: second, names: names, classes: classes)
+    var copy = self
+    copy.header = header
+    return copy
   }
 }

@@ -189,6 +189,11 @@ struct TrainNER: ParsableCommand {
   )
   var secondPass = 0
   @Option(help: "Tagger training iterations for --jackknife.") var foldIterations = 5
+  @Option(
+    help:
+      "Label O without scoring the forms without an uppercase letter seen at least this often in training and never in a name (0: score every word)."
+  )
+  var plainMinimumCount = 0
 
   func run() throws {
     let started = Date()
@@ -211,6 +216,7 @@ struct TrainNER: ParsableCommand {
     options.pruneThreshold = prune
     options.secondPassFolds = secondPass
     options.seeds = seeds
+    options.plainMinimumCount = plainMinimumCount
     var last = NERScore()
     let recognizer = EntityRecognizer.train(
       trainSentences, names: names, classes: wordClasses, types: types, options: options
@@ -225,6 +231,10 @@ struct TrainNER: ParsableCommand {
         "iteration \(iteration): dev P \(percent(last.total.precision)) R \(percent(last.total.recall)) F1 \(percent(last.total.f1)) (\(Int(Date().timeIntervalSince(started)))s)"
       )
     }
+    let plainWords =
+      plainMinimumCount > 0
+      ? "\(recognizer.plainWordCount) forms without capitals seen at least \(plainMinimumCount) times, never in a name: O unscored"
+      : "none"
     var scores: [String: Double] = [:]
     if devSentences != nil {
       scores = ["dev.P": last.total.precision, "dev.R": last.total.recall, "dev.F1": last.total.f1]
@@ -249,6 +259,7 @@ struct TrainNER: ParsableCommand {
           ? "greedy, well-formed spans; second document-level pass (first pass jackknifed over \(secondPass) folds)"
           : "greedy, well-formed spans",
         "lowercasedCopies": lowercased > 0 ? "every \(lowercased)th document" : "none",
+        "plainWords": plainWords,
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
           + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
