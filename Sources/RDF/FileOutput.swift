@@ -46,8 +46,8 @@ public final class FileOutput: ByteSink {
   }
 
   public func write(_ string: String) {
-    buffer.append(contentsOf: string.utf8)
-    if buffer.count >= Self.blockSize { flushBuffer() }
+    var string = string  // `withUTF8` may first make the string contiguous
+    string.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// Blocks as large as the buffer go to the file at once, without a copy into it.

@@ -220,8 +220,8 @@ final class DiscardingOutput: ByteSink {
   init() { buffer.reserveCapacity(1 << 16 + 4096) }
 
   func write(_ string: String) {
-    buffer.append(contentsOf: string.utf8)
-    if buffer.count >= 1 << 16 { buffer.removeAll(keepingCapacity: true) }
+    var string = string
+    string.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   func write(bytes: UnsafeRawBufferPointer) {
