@@ -41,25 +41,29 @@ public struct GraphBuildJob: Sendable {
 
   /// Builds the graph of every article in `inputs`, calling `progress` after each batch with the
   /// number of articles and tokens done so far.
+  ///
+  /// A batch's results are merged into the graph while the next batch is processed, by the first
+  /// worker free, so that the merge does not hold every other core idle.
   public func run(
     inputs: [String], into builder: GraphBuilder = GraphBuilder(),
     progress: (_ articles: Int, _ tokens: Int) -> Void = { _, _ in }
   ) -> Result {
-    var builder = builder
+    let merging = Merging(builder)
     var findings: [IngestFinding] = []
-    var articleCount = 0
-    var tokenCount = 0
     var batch: [Article] = []
     batch.reserveCapacity(options.batchSize)
+    var processed: [ArticleExtraction] = []
 
+    func merge(_ extractions: [ArticleExtraction]) {
+      guard !extractions.isEmpty else { return }
+      merging.add(extractions)
+      progress(merging.articleCount, merging.tokenCount)
+    }
     func flush() {
-      for extraction in processBatch(batch) {
-        builder.add(extraction)
-        tokenCount += extraction.tokenCount
-      }
-      articleCount += batch.count
+      let previous = processed
+      processed = processBatch(batch) { merging.add(previous) }
+      if !previous.isEmpty { progress(merging.articleCount, merging.tokenCount) }
       batch.removeAll(keepingCapacity: true)
-      progress(articleCount, tokenCount)
     }
 
     for item in ArticleStream(inputs) {
@@ -72,24 +76,48 @@ public struct GraphBuildJob: Sendable {
       }
     }
     if !batch.isEmpty { flush() }
+    merge(processed)
     return Result(
-      graph: builder.build(), findings: findings, articleCount: articleCount, tokenCount: tokenCount)
+      graph: merging.builder.build(), findings: findings, articleCount: merging.articleCount,
+      tokenCount: merging.tokenCount)
   }
 
-  /// Processes a batch on `options.jobs` workers; results come back in input order.
-  private func processBatch(_ articles: [Article]) -> [ArticleExtraction] {
+  /// Processes a batch on `options.jobs` workers, the first of them running `first` before it takes
+  /// an article; results come back in input order.
+  private func processBatch(_ articles: [Article], first: @escaping @Sendable () -> Void)
+    -> [ArticleExtraction]
+  {
     let results = WriteOnceSlots<ArticleExtraction>(count: articles.count)
     let processor = self.processor
     let workers = min(
       articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
     // Workers take the next article as they finish one, so a long article does not stall the others.
     let next = NextIndex()
+    let firstTask = NextIndex()
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
+      if firstTask.take(below: 1) != nil { first() }
       while let index = next.take(below: articles.count) {
         results.set(index, processor.process(articles[index]))
       }
     }
     return results.values()
+  }
+}
+
+/// The graph being built and its counts, handed from worker to worker (one at a time) for merging.
+private final class Merging: @unchecked Sendable {
+  var builder: GraphBuilder
+  var articleCount = 0
+  var tokenCount = 0
+
+  init(_ builder: GraphBuilder) { self.builder = builder }
+
+  func add(_ extractions: [ArticleExtraction]) {
+    for extraction in extractions {
+      builder.add(extraction)
+      tokenCount += extraction.tokenCount
+    }
+    articleCount += extractions.count
   }
 }
 
