@@ -54,15 +54,13 @@ public struct GraphBuildJob: Sendable {
     batch.reserveCapacity(options.batchSize)
     var processed: [ArticleExtraction] = []
 
-    func merge(_ extractions: [ArticleExtraction]) {
-      guard !extractions.isEmpty else { return }
-      merging.add(extractions)
-      progress(merging.articleCount, merging.tokenCount)
+    func reportProgress(after merged: [ArticleExtraction]) {
+      if !merged.isEmpty { progress(merging.articleCount, merging.tokenCount) }
     }
     func flush() {
       let previous = processed
       processed = processBatch(batch) { merging.add(previous) }
-      if !previous.isEmpty { progress(merging.articleCount, merging.tokenCount) }
+      reportProgress(after: previous)
       batch.removeAll(keepingCapacity: true)
     }
 
@@ -76,7 +74,8 @@ public struct GraphBuildJob: Sendable {
       }
     }
     if !batch.isEmpty { flush() }
-    merge(processed)
+    merging.add(processed)
+    reportProgress(after: processed)
     return Result(
       graph: merging.builder.build(), findings: findings, articleCount: merging.articleCount,
       tokenCount: merging.tokenCount)
