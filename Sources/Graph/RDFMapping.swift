@@ -1,6 +1,14 @@
 import Extraction
 import RDF
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// Failures of mapping a graph to RDF and back.
 public enum RDFMappingError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The base IRI given by the user cannot prefix our data IRIs.
@@ -246,17 +254,20 @@ public struct RDFMapping: Sendable, Hashable {
   // MARK: - Mapping
 
   /// All quads of the graph, sorted canonically (default graph first) and without duplicates.
-  public func quads(for graph: KnowledgeGraph) -> [Quad] {
-    var quads = unsortedQuads(for: graph)
-    quads.sortCanonically()
+  /// With `parts` above 1, that many cores share the work; the quads are the same.
+  public func quads(for graph: KnowledgeGraph, parts: Int = 1) -> [Quad] {
+    var quads = unsortedQuads(for: graph, parts: parts)
+    quads.sortCanonically(parts: parts)
     return quads
   }
 
-  /// ``quads(for:)`` and their `unionOrder()`, the order of the syntaxes without graph names,
-  /// found from one ranking of the terms instead of two.
-  public func quadsWithUnionOrder(for graph: KnowledgeGraph) -> (quads: [Quad], unionOrder: [Int]) {
-    var quads = unsortedQuads(for: graph)
-    let unionOrder = quads.sortCanonicallyWithUnionOrder()
+  /// ``quads(for:parts:)`` and their `unionOrder()`, the order of the syntaxes without graph
+  /// names, found from one ranking of the terms instead of two.
+  public func quadsWithUnionOrder(for graph: KnowledgeGraph, parts: Int = 1) -> (
+    quads: [Quad], unionOrder: [Int]
+  ) {
+    var quads = unsortedQuads(for: graph, parts: parts)
+    let unionOrder = quads.sortCanonicallyWithUnionOrder(parts: parts)
     return (quads, unionOrder)
   }
 
@@ -267,38 +278,81 @@ public struct RDFMapping: Sendable, Hashable {
       quads(for: graph), prefixes: dataPrefixes(for: graph), context: Self.jsonLDContext, to: &output)
   }
 
-  /// The quads in the order they are minted, with duplicates.
-  func unsortedQuads(for graph: KnowledgeGraph) -> [Quad] {
-    var quads: [Quad] = []
-    // Reserved once: growing a large array copies it, and for a moment holds it twice.
-    quads.reserveCapacity(Self.quadCountBound(graph))
-    var iris = MintedIRIs(mapping: self)
-    var evidence = Set<EvidenceNode>()
-    for article in graph.articles { addArticle(article, iris: &iris, to: &quads) }
-    for entity in graph.entities { addEntity(entity, iris: &iris, to: &quads) }
-    var predicates = Set<String>()
-    for relation in graph.relations {
-      predicates.insert(relation.predicate)
-      let statements = relation.statements.map { statementIRI(relation, $0) }
-      addRelation(relation, statementIRIs: statements, iris: &iris, evidence: &evidence, to: &quads)
-      addEdge(relation, statementIRIs: statements, dates: graph.dates(of: relation), iris: &iris, to: &quads)
+  /// The quads in the order they are minted, with duplicates (the sort drops them).
+  ///
+  /// With `parts` above 1, the relations are cut into that many parts of about as many quads (the
+  /// first part also has the articles and entities), minted side by side, each part into its own
+  /// stretch of the array, which are then moved together. A part's quads repeat some of another's
+  /// (an entity's IRI, a predicate's label): the sort drops those too.
+  func unsortedQuads(for graph: KnowledgeGraph, parts requested: Int = 1) -> [Quad] {
+    let relations = graph.relations
+    // At least as many quads as the mapping makes (a few more when optional values are missing).
+    var fixedBound = graph.articles.count * 6
+    for entity in graph.entities { fixedBound += 8 + entity.aliases.count + entity.articles.count }
+    let relationBounds = relations.map { 10 + 20 * $0.statements.count }
+    let total = relationBounds.reduce(fixedBound, +)
+    // A part of fewer relations than this is not worth a thread.
+    let parts = max(1, min(requested, relations.count / 2_048))
+    var cuts = [0]
+    var minted = fixedBound
+    for (index, bound) in relationBounds.enumerated() where cuts.count < parts {
+      if minted >= total * cuts.count / parts { cuts.append(index) }
+      minted += bound
     }
-    for predicate in predicates {
-      quads.append(Quad(.iri(iris.predicate(predicate)), RDFS.label, .literal(Literal(predicate))))
+    while cuts.count <= parts { cuts.append(relations.count) }
+    // Each part's stretch of the array: room for its bound.
+    var starts = [0]
+    for part in 0..<parts {
+      let bound = relationBounds[cuts[part]..<cuts[part + 1]].reduce(part == 0 ? fixedBound : 0, +)
+      starts.append(starts[part] + bound)
     }
-    return quads
+    return [Quad](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let base = buffer.baseAddress!
+      var counts = [Int](repeating: 0, count: parts)
+      counts.withUnsafeMutableBufferPointer { counts in
+        inParallel(parts) { part in
+          var quads = QuadStretch(start: base + starts[part], capacity: starts[part + 1] - starts[part])
+          var iris = MintedIRIs(mapping: self)
+          if part == 0 {
+            for article in graph.articles { addArticle(article, iris: &iris, to: &quads) }
+            for entity in graph.entities { addEntity(entity, iris: &iris, to: &quads) }
+          }
+          var evidence = Set<EvidenceNode>()
+          var predicates = Set<String>()
+          for relation in relations[cuts[part]..<cuts[part + 1]] {
+            predicates.insert(relation.predicate)
+            let statements = relation.statements.map { statementIRI(relation, $0) }
+            addRelation(relation, statementIRIs: statements, iris: &iris, evidence: &evidence, to: &quads)
+            addEdge(
+              relation, statementIRIs: statements, dates: graph.dates(of: relation), iris: &iris, to: &quads)
+          }
+          for predicate in predicates {
+            quads.append(Quad(.iri(iris.predicate(predicate)), RDFS.label, .literal(Literal(predicate))))
+          }
+          counts[part] = quads.count
+        }
+      }
+      // The stretches moved together, closing the room left over behind each.
+      var end = counts[0]
+      for part in 1..<parts {
+        (base + end).moveInitialize(from: base + starts[part], count: counts[part])
+        end += counts[part]
+      }
+      initialized = end
+      // The memory the last stretches moved out of is handed back: it would otherwise stay
+      // resident, unused, for as long as the quads live.
+      if parts > 1 {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: base + end) + page - 1) / page * page
+        let last = Int(bitPattern: base + starts[parts - 1] + counts[parts - 1]) / page * page
+        if last > first {
+          _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
+        }
+      }
+    }
   }
 
-  /// At least as many quads as the mapping makes of `graph` (a few more when optional values are
-  /// missing).
-  static func quadCountBound(_ graph: KnowledgeGraph) -> Int {
-    var count = graph.articles.count * 6
-    for entity in graph.entities { count += 8 + entity.aliases.count + entity.articles.count }
-    for relation in graph.relations { count += 10 + 20 * relation.statements.count }
-    return count
-  }
-
-  func addArticle(_ article: ArticleInfo, iris: inout MintedIRIs, to quads: inout [Quad]) {
+  func addArticle(_ article: ArticleInfo, iris: inout MintedIRIs, to quads: inout QuadStretch) {
     let node = Subject.iri(iris.article(article.id))
     quads.append(Quad(node, RDFVocabulary.type, .iri(Schema.NewsArticle)))
     quads.append(Quad(node, Schema.identifier, .literal(Literal(article.id))))
@@ -312,7 +366,7 @@ public struct RDFMapping: Sendable, Hashable {
     quads.append(Quad(node, NG.sourceFile, .literal(Literal(article.source))))
   }
 
-  func addEntity(_ entity: GraphEntity, iris: inout MintedIRIs, to quads: inout [Quad]) {
+  func addEntity(_ entity: GraphEntity, iris: inout MintedIRIs, to quads: inout QuadStretch) {
     let node = Subject.iri(iris.entity(entity.key))
     quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Entity)))
     if let type = Self.entityClass(entity.type) { quads.append(Quad(node, RDFVocabulary.type, .iri(type))) }
@@ -336,7 +390,7 @@ public struct RDFMapping: Sendable, Hashable {
   /// since statements of one sentence share their evidence. `evidence` holds those made so far.
   func addRelation(
     _ relation: GraphRelation, statementIRIs: [IRI], iris: inout MintedIRIs,
-    evidence evidenceMade: inout Set<EvidenceNode>, to quads: inout [Quad]
+    evidence evidenceMade: inout Set<EvidenceNode>, to quads: inout QuadStretch
   ) {
     let subject = iris.entity(relation.subject)
     let predicate = iris.predicate(relation.predicate)
@@ -388,7 +442,7 @@ public struct RDFMapping: Sendable, Hashable {
   /// that source's modality and polarity).
   func addEdge(
     _ relation: GraphRelation, statementIRIs: [IRI], dates: (first: String, last: String)?,
-    iris: inout MintedIRIs, to quads: inout [Quad]
+    iris: inout MintedIRIs, to quads: inout QuadStretch
   ) {
     let node = Subject.iri(relationIRI(relation))
     quads.append(Quad(node, RDFVocabulary.type, .iri(NG.Relation)))
@@ -562,6 +616,24 @@ public struct RDFMapping: Sendable, Hashable {
   static func hex16(_ value: UInt64) -> String {
     let hex = String(value, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}
+
+/// Quads minted into a stretch of uninitialized memory, which holds at most `capacity`.
+struct QuadStretch {
+  let start: UnsafeMutablePointer<Quad>
+  let capacity: Int
+  private(set) var count = 0
+
+  init(start: UnsafeMutablePointer<Quad>, capacity: Int) {
+    self.start = start
+    self.capacity = capacity
+  }
+
+  mutating func append(_ quad: Quad) {
+    precondition(count < capacity, "more quads than the mapping's bound")
+    (start + count).initialize(to: quad)
+    count += 1
   }
 }
 

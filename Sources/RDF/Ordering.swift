@@ -162,17 +162,17 @@ extension Sequence<Quad> {
 
 extension Array<Quad> {
   /// Sorts the quads into canonical order and removes duplicates, in place: a large graph is never
-  /// held twice.
-  public mutating func sortCanonically() {
-    let order = QuadRanks(self, includingGraph: true).sortedUniqueIndices()
+  /// held twice. With `parts` above 1, that many cores share the work; the result is the same.
+  public mutating func sortCanonically(parts: Int = 1) {
+    let order = QuadRanks(self, includingGraph: true, parts: parts).sortedUniqueIndices()
     permute(keeping: order)
   }
 
-  /// Sorts the quads as ``sortCanonically()`` does and returns their ``unionOrder()``, from one
-  /// ranking of the terms instead of two: the second ranking hashed every term of every quad
-  /// again.
-  public mutating func sortCanonicallyWithUnionOrder() -> [Int] {
-    let ranks = QuadRanks(self, includingGraph: true)
+  /// Sorts the quads as ``sortCanonically(parts:)`` does and returns their ``unionOrder(parts:)``,
+  /// from one ranking of the terms instead of two: the second ranking hashed every term of every
+  /// quad again.
+  public mutating func sortCanonicallyWithUnionOrder(parts: Int = 1) -> [Int] {
+    let ranks = QuadRanks(self, includingGraph: true, parts: parts)
     let order = ranks.sortedUniqueIndices()
     permute(keeping: order)
     return ranks.unionOrder(of: order)
@@ -180,8 +180,8 @@ extension Array<Quad> {
 
   /// Positions of the distinct triples in subject, predicate, object order (graph names ignored):
   /// the order of the syntaxes without graphs. Compute it once and give it to every such writer.
-  public func unionOrder() -> [Int] {
-    QuadRanks(self, includingGraph: false).sortedUniqueIndices()
+  public func unionOrder(parts: Int = 1) -> [Int] {
+    QuadRanks(self, includingGraph: false, parts: parts).sortedUniqueIndices()
   }
 
   /// Rearranges the array so that it holds `self[order[0]], self[order[1]], ...` and nothing else,
@@ -256,30 +256,44 @@ struct TermSortKeys {
     bytes.append(0)
   }
 
-  /// Indices of the keys in sorted order, each distinct key once.
-  func sortedUniqueIndices() -> [Int] {
+  /// Negative, zero or positive as key `lhs` of `left` sorts before, with or after key `rhs` of
+  /// `right`.
+  static func order(_ left: TermSortKeys, _ lhs: Int, _ right: TermSortKeys, _ rhs: Int) -> Int {
+    left.bytes.withUnsafeBufferPointer { leftBytes in
+      right.bytes.withUnsafeBufferPointer { rightBytes in
+        let leftStart = left.starts[lhs]
+        let rightStart = right.starts[rhs]
+        return order(
+          leftBytes.baseAddress! + leftStart, left.starts[lhs + 1] - leftStart,
+          rightBytes.baseAddress! + rightStart, right.starts[rhs + 1] - rightStart)
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func order(
+    _ left: UnsafePointer<UInt8>, _ leftCount: Int, _ right: UnsafePointer<UInt8>, _ rightCount: Int
+  ) -> Int {
+    let common = Swift.min(leftCount, rightCount)
+    if common > 0 {
+      let difference = memcmp(left, right, common)
+      if difference != 0 { return Int(difference) }
+    }
+    return leftCount - rightCount
+  }
+
+  /// Indices of the keys in sorted order (equal keys in index order).
+  func sortedIndices() -> [Int] {
     bytes.withUnsafeBufferPointer { bytes in
       starts.withUnsafeBufferPointer { starts in
-        func compare(_ lhs: Int, _ rhs: Int) -> Int {
-          let left = starts[lhs]
-          let right = starts[rhs]
-          let leftCount = starts[lhs + 1] - left
-          let rightCount = starts[rhs + 1] - right
-          let common = Swift.min(leftCount, rightCount)
-          if common > 0 {
-            let difference = memcmp(bytes.baseAddress! + left, bytes.baseAddress! + right, common)
-            if difference != 0 { return Int(difference) }
-          }
-          return leftCount - rightCount
-        }
         var order = Array(0..<(starts.count - 1))
-        order.sort { compare($0, $1) < 0 }
-        var unique: [Int] = []
-        unique.reserveCapacity(order.count)
-        for index in order where unique.last.map({ compare($0, index) != 0 }) ?? true {
-          unique.append(index)
+        order.sort { lhs, rhs in
+          let difference = Self.order(
+            bytes.baseAddress! + starts[lhs], starts[lhs + 1] - starts[lhs], bytes.baseAddress! + starts[rhs],
+            starts[rhs + 1] - starts[rhs])
+          return difference != 0 ? difference < 0 : lhs < rhs
         }
-        return unique
+        return order
       }
     }
   }

@@ -44,6 +44,11 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Orders by UTF-8 bytes (code point order), so that sorting never depends on Unicode
   /// normalization and the same quads always sort the same way.
   public static func < (lhs: IRI, rhs: IRI) -> Bool { codePointOrder(lhs.value, rhs.value) < 0 }
+  /// Equal when their code points are (RDF's IRI equality), not when they are only canonically
+  /// equivalent as `String`s: then `==` agrees with `<`, and every writer and the sort see the
+  /// same terms.
+  public static func == (lhs: IRI, rhs: IRI) -> Bool { codePointsEqual(lhs.value, rhs.value) }
+  public func hash(into hasher: inout Hasher) { hashCodePoints(value, into: &hasher) }
   public var description: String { value }
 }
 
@@ -52,6 +57,8 @@ public struct BlankNode: Hashable, Comparable, Sendable {
   public let id: String
   public init(_ id: String) { self.id = id }
   public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { codePointOrder(lhs.id, rhs.id) < 0 }
+  public static func == (lhs: BlankNode, rhs: BlankNode) -> Bool { codePointsEqual(lhs.id, rhs.id) }
+  public func hash(into hasher: inout Hasher) { hashCodePoints(id, into: &hasher) }
 }
 
 /// A literal: lexical form with a datatype, or a language-tagged string.
@@ -77,6 +84,34 @@ public struct Literal: Hashable, Sendable {
 
   /// An `xsd:boolean` literal in canonical form.
   public init(boolean: Bool) { self.init(boolean ? "true" : "false", datatype: XSD.boolean) }
+
+  /// Term equality (RDF 1.1 §3.3): the same code points in lexical form and datatype, and the same
+  /// language tag.
+  public static func == (lhs: Literal, rhs: Literal) -> Bool {
+    codePointsEqual(lhs.lexicalForm, rhs.lexicalForm) && lhs.datatype == rhs.datatype
+      && codePointsEqual(lhs.language ?? "", rhs.language ?? "")
+      && (lhs.language == nil) == (rhs.language == nil)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hashCodePoints(lexicalForm, into: &hasher)
+    hasher.combine(datatype)
+    if let language { hashCodePoints(language, into: &hasher) }
+  }
+}
+
+/// Whether two strings hold the same code points (byte for byte in UTF-8).
+@inline(__always)
+func codePointsEqual(_ lhs: String, _ rhs: String) -> Bool {
+  lhs.utf8.count == rhs.utf8.count && codePointOrder(lhs, rhs) == 0
+}
+
+/// Feeds the string's UTF-8 bytes and their count to `hasher`: a hash that agrees with
+/// ``codePointsEqual(_:_:)``, as `String`'s own, which normalizes, does not.
+@inline(__always)
+func hashCodePoints(_ value: String, into hasher: inout Hasher) {
+  NTriplesSyntax.withUTF8(value) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  hasher.combine(value.utf8.count)
 }
 
 /// A triple's subject. Ordered IRIs first, then blank nodes.

@@ -16,11 +16,13 @@ enum GraphFiles {
     var staged: [StagedFile] = []
     defer { AtomicFile.discard(staged) }
     for path in paths { staged.append(try StagedFile(path: path)) }
+    // Mapping and sorting run on as many cores as the articles did.
+    let parts = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
     let (quads, unionOrder): ([Quad], [Int]?) =
       if formats.contains(where: { $0.rdfFormat?.writesUnion == true }) {
-        mapping.quadsWithUnionOrder(for: graph)
+        mapping.quadsWithUnionOrder(for: graph, parts: parts)
       } else if formats.contains(where: { $0.rdfFormat != nil }) {
-        (mapping.quads(for: graph), nil)
+        (mapping.quads(for: graph, parts: parts), nil)
       } else {
         ([], nil)
       }

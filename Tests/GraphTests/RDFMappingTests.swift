@@ -112,6 +112,41 @@ import Testing
     #expect(Set(quads).count == quads.count)
   }
 
+  @Test func mappingOnTwoCoresGivesTheQuadsOfOne() {
+    // 5,000 relations, enough for two parts (a part needs 2,048); statements of one sentence
+    // share their evidence node across relations that fall into different parts.
+    let articles = (0..<50).map {
+      ArticleInfo(
+        id: "a\($0)", source: "a\($0).txt", title: "A \($0)", url: nil, date: "2024-10-\(10 + $0 % 20)")
+    }
+    let entities = (0..<300).map {
+      GraphEntity(
+        key: "person:p\($0)", label: "P \($0)", type: .person, articles: ["a\($0 % 50)"], mentionCount: 1)
+    }
+    let relations = (0..<5_000).map { k in
+      GraphRelation(
+        subject: "person:p\(k % 300)", predicate: "verb\(k % 17)", relationClass: k % 2 == 0 ? "say" : nil,
+        object: "person:p\((7 * k + 1) % 300)",
+        statements: [
+          GraphStatement(
+            article: "a\(k % 50)", sentence: k % 7, span: 0..<10, evidence: "Sentence \(k % 7).",
+            confidence: 0.5,
+            modality: .asserted, polarity: .positive, attribution: nil)
+        ])
+    }.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+    let graph = KnowledgeGraph(
+      articles: articles.sorted { $0.id < $1.id }, entities: entities.sorted { $0.key < $1.key },
+      relations: relations)
+    let one = mapping.quadsWithUnionOrder(for: graph, parts: 1)
+    let two = mapping.quadsWithUnionOrder(for: graph, parts: 2)
+    #expect(two.quads == one.quads)
+    #expect(two.unionOrder == one.unionOrder)
+    // Each part made the labels of the predicates it used and the evidence nodes of its
+    // statements: repeats that the sort dropped.
+    #expect(
+      mapping.unsortedQuads(for: graph, parts: 2).count > mapping.unsortedQuads(for: graph, parts: 1).count)
+  }
+
   @Test(arguments: EntityType.allCases)
   func entitiesGetNGEntityAndTheirTypesClass(type: EntityType) {
     var graph = KnowledgeGraph()
