@@ -19,7 +19,8 @@ struct BenchPipeline: ParsableCommand {
       output, on one core: ingest (read and decode), segment, each annotator, extraction, merge, \
       entity resolution, \
       mapping to RDF, each writer, the diagram. End to end is the same work as `newsgraph build` \
-      (all formats but the diagram), timed with --jobs 1 and with every core. \
+      (all formats but the diagram), timed with --jobs 1 and with every core, in turn: the \
+      speed-up is the median of the rounds' ratios. \
       With --graph, only the RDF stages are timed, on a graph file that build wrote (for \
       example graph.nq): mapping (with the canonical sort), the union order on its own, mapping \
       with the union order as build does it, and each writer writing into a discarded block.
@@ -90,14 +91,26 @@ struct BenchPipeline: ParsableCommand {
     let diagram = try medianThrowing { _ = try DiagramRenderer().render(graph) }
     results.append(("diagram (svg, default pruning)", diagram, "graphs", 1))
 
-    for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
-      let seconds = try medianThrowing(wallClock: true) {
+    // One core and every core in turn, round after round, so that a host whose speed drifts
+    // moves both alike; the speed-up is the median of the rounds' ratios.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    var rounds: [(one: Double, all: Double)] = []
+    for _ in 0..<max(runs, 1) {
+      func wallSeconds(jobs: Int) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
         try endToEnd(processor: processor, mapping: try RDFMapping(), jobs: jobs)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       }
-      results.append(("\(Self.endToEnd), \(jobs) core\(jobs == 1 ? "" : "s")", seconds, "tokens", tokens))
+      rounds.append((try wallSeconds(jobs: 1), try wallSeconds(jobs: cores)))
     }
+    func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    results.append(("\(Self.endToEnd), 1 core", middle(rounds.map(\.one)), "tokens", tokens))
+    results.append(
+      ("\(Self.endToEnd), \(cores) core\(cores == 1 ? "" : "s")", middle(rounds.map(\.all)), "tokens", tokens))
+    let speedup = (cores: cores, ratio: middle(rounds.map { $0.one / $0.all }))
 
-    report(results, articles: articles.count, tokens: tokens, words: words, triples: rdf.triples)
+    report(
+      results, articles: articles.count, tokens: tokens, words: words, triples: rdf.triples, speedup: speedup)
   }
 
   /// Words as `wc -w` counts them: runs of characters other than whitespace. Tokens count
@@ -145,7 +158,7 @@ struct BenchPipeline: ParsableCommand {
 
   private func report(
     _ results: [(stage: String, seconds: Double, unit: String, count: Int)], articles: Int?, tokens: Int?,
-    words: Int?, triples: Int
+    words: Int?, triples: Int, speedup: (cores: Int, ratio: Double)? = nil
   ) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -155,7 +168,11 @@ struct BenchPipeline: ParsableCommand {
         "{\"stage\": \"\($0.stage)\", \"seconds\": \(String(format: "%.4f", $0.seconds)), \"unit\": \"\($0.unit)\", \"perSecond\": \(Int(Double($0.count) / $0.seconds))}"
       }
       print(
-        "{\"articles\": \(articles ?? 0), \"tokens\": \(tokens ?? 0), \"words\": \(words ?? 0), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), \"stages\": [\(rows.joined(separator: ", "))]}"
+        "{\"articles\": \(articles ?? 0), \"tokens\": \(tokens ?? 0), \"words\": \(words ?? 0), \"runs\": \(runs), \"peakMB\": \(Int(peakMB)), "
+          + (speedup.map {
+            "\"speedup\": {\"cores\": \($0.cores), \"ratio\": \(String(format: "%.3f", $0.ratio))}, "
+          } ?? "")
+          + "\"stages\": [\(rows.joined(separator: ", "))]}"
       )
     } else {
       if let articles, let tokens, let words {
@@ -175,6 +192,11 @@ struct BenchPipeline: ParsableCommand {
           "\(row.stage.padding(toLength: 34, withPad: " ", startingAt: 0)) "
             + "\(String(format: "%9.3f", row.seconds)) s  \(String(format: "%12.0f", rate)) \(row.unit)/s"
             + wordRate)
+      }
+      if let speedup {
+        print(
+          "speed-up on \(speedup.cores) cores: \(String(format: "%.2f", speedup.ratio))× "
+            + "(median of \(runs) rounds, each one run on 1 core then one on \(speedup.cores))")
       }
       print("peak memory of this benchmark process: \(Int(peakMB)) MB (it keeps every stage's output)")
     }

@@ -1,4 +1,5 @@
 """The `build` command end to end: determinism, the diagram, and bad input."""
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -148,3 +149,24 @@ def test_pipeline_benchmark_counts_words_as_wc_does(tmp_path):
         tokens_rate, words_rate = map(int, re.search(r" (\d+) tokens/s +\((\d+) words/s\)", line).groups())
         # Both rates come from the same time: their ratio is that of the counts.
         assert abs(words_rate * tokens - tokens_rate * words) <= tokens + words, line
+    assert re.search(r"^speed-up on \d+ cores?: \d+\.\d\d× \(median of 1 rounds", out, re.M), out
+
+
+def test_pipeline_benchmark_speedup_is_the_ratio_of_its_end_to_end_times(tmp_path):
+    # One round: the speed-up is that round's one-core time over its all-core time.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Talks resume\n\nNorth Korea has sent troops to Russia, Seoul said on Tuesday.\n", encoding="utf-8"
+    )
+    result = run_newsgraph("bench", "pipeline", "--corpus", corpus, "--runs", "1", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    ends = {row["stage"]: row["seconds"] for row in report["stages"] if row["stage"].startswith("end to end")}
+    cores = report["speedup"]["cores"]
+    one = ends["end to end, 1 core"]
+    everyone = ends[f"end to end, {cores} core{'s' if cores > 1 else ''}"]
+    # Seconds are printed to 4 decimals, the ratio to 3: the ratio must lie within those roundings.
+    low = (one - 5e-5) / (everyone + 5e-5)
+    high = (one + 5e-5) / max(everyone - 5e-5, 1e-9)
+    assert low - 5e-4 <= report["speedup"]["ratio"] <= high + 5e-4, report
