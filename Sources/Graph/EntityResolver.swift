@@ -295,19 +295,35 @@ public struct EntityResolver: Sendable {
           into: into, merged: entities[step.b].key, matched: entities[step.a].key, layer: step.layer,
           reason: step.reason))
     }
-    var relations: [RelationKey: RelationAccumulator] = [:]
-    for relation in graph.relations {
-      let key = RelationKey(
+    // Edges whose ends were re-keyed are folded with every edge that lands on the same key; the
+    // others, most of them, are kept as they are when their statements are already what folding
+    // would make of them (in order, each once): deduplicating statements hashed every sentence.
+    func rekeyed(_ relation: GraphRelation) -> RelationKey {
+      RelationKey(
         subject: canonical[relation.subject] ?? relation.subject, predicate: relation.predicate,
         object: canonical[relation.object] ?? relation.object)
-      relations[key, default: RelationAccumulator()].absorb(relation)
     }
-    let resolvedRelations = relations.map { key, accumulator in
-      GraphRelation(
-        subject: key.subject, predicate: key.predicate, relationClass: accumulator.relationClass,
-        object: key.object,
-        statements: accumulator.sortedStatements())
-    }.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+    let moved = graph.relations.filter {
+      canonical[$0.subject] != $0.subject || canonical[$0.object] != $0.object
+    }
+    let landing = Set(moved.map(rekeyed))
+    var folded: [RelationKey: RelationAccumulator] = [:]
+    var resolvedRelations: [GraphRelation] = []
+    for relation in graph.relations {
+      let key = rekeyed(relation)
+      if landing.contains(key) || !RelationAccumulator.isFolded(relation.statements) {
+        folded[key, default: RelationAccumulator()].absorb(relation)
+      } else {
+        resolvedRelations.append(relation)
+      }
+    }
+    for (key, accumulator) in folded {
+      resolvedRelations.append(
+        GraphRelation(
+          subject: key.subject, predicate: key.predicate, relationClass: accumulator.relationClass,
+          object: key.object, statements: accumulator.sortedStatements()))
+    }
+    resolvedRelations.sort { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
     return Resolution(
       graph: KnowledgeGraph(
         articles: graph.articles, entities: resolved.sorted { $0.key < $1.key }, relations: resolvedRelations),

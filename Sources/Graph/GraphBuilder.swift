@@ -175,9 +175,18 @@ struct RelationAccumulator: Sendable {
 
   func sortedStatements() -> [GraphStatement] {
     // Edges folded together by the resolver may carry the same statement twice.
-    Array(Set(statements)).sorted {
-      ($0.article, $0.sentence, $0.span.lowerBound, $0.span.upperBound, $0.modality.rawValue)
-        < ($1.article, $1.sentence, $1.span.lowerBound, $1.span.upperBound, $1.modality.rawValue)
-    }
+    Array(Set(statements)).sorted(by: Self.precedes)
+  }
+
+  /// The order of an edge's statements: article, sentence, span, modality.
+  static func precedes(_ lhs: GraphStatement, _ rhs: GraphStatement) -> Bool {
+    (lhs.article, lhs.sentence, lhs.span.lowerBound, lhs.span.upperBound, lhs.modality.rawValue)
+      < (rhs.article, rhs.sentence, rhs.span.lowerBound, rhs.span.upperBound, rhs.modality.rawValue)
+  }
+
+  /// Whether `statements` are what ``sortedStatements()`` makes of them: in strictly increasing
+  /// order, so each once.
+  static func isFolded(_ statements: [GraphStatement]) -> Bool {
+    zip(statements, statements.dropFirst()).allSatisfy { precedes($0, $1) }
   }
 }

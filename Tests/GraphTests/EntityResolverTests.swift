@@ -89,6 +89,43 @@ import Testing
     #expect(result.merges.first?.layer == .personName)
   }
 
+  @Test func foldingJoinsEveryEdgeOnAMovedKeyAndOrdersTheStatementsOfTheRest() {
+    func statement(_ article: String, _ sentence: Int) -> GraphStatement {
+      GraphStatement(
+        article: article, sentence: sentence, span: 0..<5, evidence: "Sentence \(sentence) of \(article)",
+        confidence: 0.5, modality: .asserted, polarity: .positive, attribution: nil)
+    }
+    func relation(_ subject: String, _ predicate: String, _ object: String, _ statements: [GraphStatement])
+      -> GraphRelation
+    {
+      GraphRelation(
+        subject: subject, predicate: predicate, relationClass: nil, object: object, statements: statements)
+    }
+    let host = relation(
+      "country:peru", "host", "person:lloyd-austin", [statement("a", 1), statement("a", 2)])
+    let result = resolve(
+      [
+        entity("person:lloyd-austin", "Lloyd Austin", .person),
+        entity("person:austin", "Austin", .person, article: "b"),
+        entity("country:peru", "Peru", .country),
+      ],
+      relations: [
+        host,
+        // Moves onto the key of the edge after next: both fold into one.
+        relation("person:austin", "visit", "country:peru", [statement("b", 0)]),
+        // Out of order and repeated: folding orders and deduplicates them even though no end moved.
+        relation(
+          "person:lloyd-austin", "meet", "country:peru",
+          [statement("a", 3), statement("a", 0), statement("a", 3)]),
+        relation("person:lloyd-austin", "visit", "country:peru", [statement("a", 0)]),
+      ])
+    #expect(result.graph.relations.map(\.predicate) == ["host", "meet", "visit"])
+    #expect(result.graph.relations[0] == host)
+    #expect(result.graph.relations[1].statements == [statement("a", 0), statement("a", 3)])
+    #expect(result.graph.relations[2].subject == "person:lloyd-austin")
+    #expect(result.graph.relations[2].statements == [statement("a", 0), statement("b", 0)])
+  }
+
   // MARK: - Context layer
 
   /// `entities` plus, for each article named in `contexts`, context entities mentioned there.
