@@ -291,6 +291,7 @@ public struct RDFMapping: Sendable, Hashable {
     for entity in graph.entities { fixedBound += 8 + entity.aliases.count + entity.articles.count }
     let relationBounds = relations.map { 10 + 20 * $0.statements.count }
     let total = relationBounds.reduce(fixedBound, +)
+    guard total > 0 else { return [] }
     // A part of fewer relations than this is not worth a thread.
     let parts = max(1, min(requested, relations.count / 2_048))
     var cuts = [0]

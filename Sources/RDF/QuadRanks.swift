@@ -43,7 +43,7 @@ struct QuadRanks {
 
     func hash(into hasher: inout Hasher) { hasher.combine(contentHash) }
 
-    /// A hash of the term's bytes, 8 at a time (the table's; `Hasher` took a fifth of the ranking).
+    /// A hash of the term's bytes, 8 at a time, for ``TermTable``.
     var contentHash: UInt64 {
       var hash = UInt64(kind) &* 0x9E37_79B9_7F4A_7C15
       @inline(__always) func mix(_ word: UInt64) {
@@ -74,7 +74,7 @@ struct QuadRanks {
 
   /// Term ids by term, numbered from 0 as first seen: open addressing over 64-bit slots (32 bits
   /// of the term's hash, then its id + 1; 0 is empty), the terms kept once, in id order. A
-  /// `Dictionary` held each term twice and took three times the room.
+  /// `Dictionary` of terms held each term a second time.
   private struct TermTable {
     private var terms: [TermID] = []
     private var slots: [UInt64]

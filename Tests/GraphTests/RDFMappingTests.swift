@@ -112,6 +112,13 @@ import Testing
     #expect(Set(quads).count == quads.count)
   }
 
+  @Test(arguments: [1, 2])
+  func anEmptyGraphHasNoQuads(parts: Int) {
+    let mapped = mapping.quadsWithUnionOrder(for: KnowledgeGraph(), parts: parts)
+    #expect(mapped.quads.isEmpty)
+    #expect(mapped.unionOrder.isEmpty)
+  }
+
   @Test func mappingOnTwoCoresGivesTheQuadsOfOne() {
     // 5,000 relations, enough for two parts (a part needs 2,048); statements of one sentence
     // share their evidence node across relations that fall into different parts.
