@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import Dispatch
 import Foundation
 
@@ -12,6 +13,10 @@ struct NewsGraphCommand: AsyncParsableCommand {
   )
 
   static func main() async {
+    // Freed pages are reused instead of faulted in afresh (dear on a virtual machine): a one-core
+    // build of the BBC corpus ran 0.18 s faster (median of 5 interleaved pairs, faster in 4), and
+    // with the same peak memory.
+    newsgraph_keep_freed_memory()
     let handlers = InterruptCleanup.install()
     defer { withExtendedLifetime(handlers) {} }
     await Self.main(nil)
