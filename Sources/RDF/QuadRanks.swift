@@ -18,7 +18,7 @@ struct QuadRanks {
 
   /// A term, whatever position it stands in. Two terms are equal when their code points are
   /// (RDF's term equality, as the terms' own `==`), so that equal terms have equal sort keys.
-  private struct TermID: Hashable {
+  private struct TermID: Equatable {
     /// The kind byte of the term's sort key: 2 IRI, 3 blank node, 4 literal.
     let kind: UInt8
     let value: String
@@ -40,8 +40,6 @@ struct QuadRanks {
         && codePointsEqual(lhs.datatype, rhs.datatype)
         && codePointsEqual(lhs.language, rhs.language)
     }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(contentHash) }
 
     /// A hash of the term's bytes, 8 at a time, for ``TermTable``.
     var contentHash: UInt64 {
