@@ -103,11 +103,10 @@ struct BenchPipeline: ParsableCommand {
       }
       rounds.append((try wallSeconds(jobs: 1), try wallSeconds(jobs: cores)))
     }
-    func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    results.append(("\(Self.endToEnd), 1 core", middle(rounds.map(\.one)), "tokens", tokens))
-    results.append(
-      ("\(Self.endToEnd), \(cores) core\(cores == 1 ? "" : "s")", middle(rounds.map(\.all)), "tokens", tokens))
-    let speedup = (cores: cores, ratio: middle(rounds.map { $0.one / $0.all }))
+    results.append(("\(Self.endToEnd), 1 core", Self.median(of: rounds.map(\.one)), "tokens", tokens))
+    let allCores = "\(Self.endToEnd), \(cores) core\(cores == 1 ? "" : "s")"
+    results.append((allCores, Self.median(of: rounds.map(\.all)), "tokens", tokens))
+    let speedup = (cores: cores, ratio: Self.median(of: rounds.map { $0.one / $0.all }))
 
     report(
       results, articles: articles.count, tokens: tokens, words: words, triples: rdf.triples, speedup: speedup)
@@ -221,18 +220,20 @@ struct BenchPipeline: ParsableCommand {
     (try? medianThrowing(body)) ?? 0
   }
 
-  private func medianThrowing(wallClock: Bool = false, _ body: () throws -> Void) throws -> Double {
+  private func medianThrowing(_ body: () throws -> Void) throws -> Double {
     var times: [Double] = []
     for _ in 0..<max(runs, 1) {
       let start = DispatchTime.now().uptimeNanoseconds
       let cpuStart = threadCPUSeconds()
       try body()
       times.append(
-        cpuTime && !wallClock
-          ? threadCPUSeconds() - cpuStart : Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        cpuTime ? threadCPUSeconds() - cpuStart : Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    return times.sorted()[times.count / 2]
+    return Self.median(of: times)
   }
+
+  /// The middle of `values` (the upper middle one of an even count).
+  private static func median(of values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
 
 /// Collects output in a block as large as a file's buffer and drops it when full: the writers'
