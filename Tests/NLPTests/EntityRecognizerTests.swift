@@ -153,6 +153,33 @@ enum NERFixtures {
     #expect(Self.lexicon.matches(in: ["tell", "us"]).isEmpty)
     #expect(Self.lexicon.matches(in: ["the", "US"]).map(\.tokens) == [1..<2])
   }
+
+  @Test func geoNamesCitiesAreListedBySizeAboveTheThreshold() throws {
+    let json = """
+      {"1": {"name": "Miramar", "population": 130288, "alternatenames": ["Miramar City"]},
+       "2": {"name": "San Rafael", "population": 2000000, "alternatenames": []},
+       "3": {"name": "Reading", "population": 99999, "alternatenames": []}}
+      """
+    let names = try NameLexicon.geoNamesCities(Data(json.utf8), file: "c.json", minimumPopulation: 100_000)
+    #expect(names.map(\.text) == ["Miramar", "San Rafael"])
+    #expect(names.map(\.category) == ["city", "city-1m"])
+    let lexicon = NameLexicon(names: names)
+    #expect(lexicon.matches(in: ["in", "san", "Rafael", "and", "Reading"]).map(\.tokens) == [1..<3])
+    #expect(lexicon.matches(in: ["Miramar", "City"]).map(\.tokens) == [0..<1])
+  }
+
+  @Test func aMalformedCitiesFileNamesTheFileAndTheCity() {
+    #expect(throws: NLPError.self) {
+      try NameLexicon.geoNamesCities(Data("[1, 2]".utf8), file: "c.json", minimumPopulation: 0)
+    }
+    do {
+      _ = try NameLexicon.geoNamesCities(
+        Data(#"{"7": {"name": "Lima"}}"#.utf8), file: "c.json", minimumPopulation: 0)
+      Issue.record("a city without population was accepted")
+    } catch {
+      #expect("\(error)" == "c.json: city 7: no name or population")
+    }
+  }
 }
 
 @Suite struct IOB2AnnotationTests {
