@@ -101,7 +101,8 @@ struct Load: AsyncParsableCommand {
     if graphFile == nil {
       let mapping = try RDFMapping(baseIRI: baseIRI)
       let built = try GraphInputs.graph(from: inputs)
-      quads = mapping.quads(for: built.graph)
+      // Built on every core, so mapped and sorted on every core too (the same quads as on one).
+      quads = mapping.quads(for: built.graph, parts: ProcessInfo.processInfo.activeProcessorCount)
       skipped = built.skipped
     }
     do {
