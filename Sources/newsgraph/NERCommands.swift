@@ -175,8 +175,7 @@ struct TrainNER: ParsableCommand {
   )
   var places: String?
   @Option(help: "Only cities of at least this population are listed from --places.")
-  var placeMinimumPopulation =
-    100_000
+  var placeMinimumPopulation = 100_000
   @Flag(help: "Learn OTH as a type of its own (never reported) instead of reading it as O.") var learnOther =
     false
   @Option(
