@@ -151,12 +151,17 @@ public struct EntityResolver: Sendable {
     }
     if layers.contains(.personName) {
       let people = candidates.filter { entities[$0].type == .person || entities[$0].type == .unknown }
+      // Person names by each of their words, in index order: a name that contains a run of
+      // words contains its first, so only those are compared (not every pair of people).
+      var byWord: [String: [Int]] = [:]
+      for long in people where entities[long].type == .person {
+        for word in Set(profiles[long].words) { byWord[word, default: []].append(long) }
+      }
       for short in people {
         let words = profiles[short].words
-        guard !words.isEmpty else { continue }
-        let containing = people.filter { long in
-          long != short && entities[long].type == .person && profiles[long].words.count > words.count
-            && profiles[long].words.containsRun(words)
+        guard let first = words.first else { continue }
+        let containing = (byWord[first] ?? []).filter { long in
+          long != short && profiles[long].words.count > words.count && profiles[long].words.containsRun(words)
         }
         let roots = Set(containing.map { clusters.root($0) })
         guard roots.count == 1, let long = containing.first else { continue }
