@@ -90,12 +90,18 @@ public struct GraphBuildJob: Sendable {
     let processor = self.processor
     let workers = min(
       articles.count, options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount)
-    // Workers take the next article as they finish one, so a long article does not stall the others.
+    // Workers take the next article as they finish one, longest first: the batch ends when its last
+    // article does, and a short one last keeps the other workers from waiting long.
+    let order = articles.indices.sorted { a, b in
+      let (x, y) = (articles[a].text.utf8.count, articles[b].text.utf8.count)
+      return x != y ? x > y : a < b
+    }
     let next = NextIndex()
     let firstTask = NextIndex()
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
       if firstTask.take(below: 1) != nil { first() }
-      while let index = next.take(below: articles.count) {
+      while let place = next.take(below: order.count) {
+        let index = order[place]
         results.set(index, processor.process(articles[index]))
       }
     }
