@@ -89,6 +89,20 @@ import Testing
     #expect(result.merges.first?.layer == .personName)
   }
 
+  @Test func aShortNameMergesOnlyWhenOnePersonsNameHoldsItsWordsInARow() {
+    let result = resolve([
+      entity("person:kim-jong-un", "Kim Jong-un", .person),
+      entity("person:kim-yo-jong", "Kim Yo-jong", .person),
+      entity("person:kim", "Kim", .person, article: "b"),  // in both names: stays apart
+      entity("person:yo-jong", "Yo-jong", .person, article: "c"),  // a run of one name only
+      entity("person:un-kim", "Un Kim", .person, article: "d"),  // both words, not in a row
+    ])
+    #expect(result.merges.map(\.merged) == ["person:yo-jong"])
+    #expect(result.graph.entity("person:kim-yo-jong")?.aliases == ["Yo-jong"])
+    #expect(result.graph.entity("person:kim") != nil)
+    #expect(result.graph.entity("person:un-kim") != nil)
+  }
+
   @Test func foldingJoinsEveryEdgeOnAMovedKeyAndOrdersTheStatementsOfTheRest() {
     func statement(_ article: String, _ sentence: Int) -> GraphStatement {
       GraphStatement(
