@@ -186,9 +186,10 @@ public struct PerceptronTrainer: Sendable {
 ///
 /// Each feature's nonzero class weights sit together in one flat array of packed entries
 /// (class id in the high 16 bits, weight quantized to a signed 16-bit integer in the low bits),
-/// found through an open-addressing table whose slots hold the key's check bits and the row's
-/// place. A lookup thus touches one table slot and one run of entries. All weights share one scale, so
-/// scores are computed in quantized units (the argmax does not change).
+/// found through an open-addressing table of buckets, each one cache line of eight slots that
+/// hold a key's check bits and its row's place. A lookup thus touches one cache line of the table
+/// (almost always) and one run of entries. All weights share one scale, so scores are computed in
+/// quantized units (the argmax does not change).
 public struct LinearModel: Sendable {
   public let classCount: Int
   /// Feature keys, row starts (`rowStart[i]..<rowStart[i+1]` in ``entries``), packed entries.
@@ -197,28 +198,29 @@ public struct LinearModel: Sendable {
   let entries: [UInt32]
   /// Weight = quantized value × scale.
   let scale: Float
-  private let slots: [Slot]
+  private let table: SlotBuckets
   private let shift: UInt64
 
   /// A table slot in 8 bytes, so that the table is half the size a whole key would make it (and
-  /// misses the cache less): the key's high bits choose the slot's place, its low 32 bits are
+  /// misses the cache less): the key's high bits choose the slot's bucket, its low 32 bits are
   /// checked here. Two keys that share both would need 2^-32 luck; at build time, a key whose
-  /// check equals that of a key earlier in its probe run is left out and counted (a lookup of it
-  /// would find the earlier key's row).
-  struct Slot: Sendable {
-    /// The key's low 32 bits.
-    var check: UInt32 = 0
+  /// check equals that of a key in a bucket of its probe run is left out and counted (a lookup of
+  /// it would find the other key's row).
+  enum Slot {
     /// `place << 6 | length`: a sparse row's first entry and its length (below 62), a dense
     /// row's index with length 63, or a row of one entry with length 62 and the entry itself
     /// (class << 16 | weight) as its place; `UInt32.max` marks an empty slot.
-    var row: UInt32 = UInt32.max
-
+    static let empty = UInt32.max
     static let denseLength: UInt32 = 63
     /// A row of one entry (a third of the bundled parser's rows: pruning leaves them) is kept in
     /// the slot, where it costs no second cache miss.
     static let inlineLength: UInt32 = 62
     /// Classes an entry kept in the slot can name: the place has 26 bits, 16 are the weight's.
     static let inlineClasses = 1 << 10
+
+    /// The check bits of a (normalized) key: its low 32 bits, 0 read as 1 (an empty slot's check is 0).
+    @inline(__always)
+    static func check(_ key: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: key), 1) }
   }
 
   /// The most entries (and keys) a model may have: a row's place has 26 bits.
@@ -245,11 +247,11 @@ public struct LinearModel: Sendable {
     self.rowStart = rowStart
     self.entries = entries
     self.scale = scale
-    var capacity = 16
-    // At most 70% full: probes stay short, and a smaller table misses the cache less often.
-    while capacity * 7 < keys.count * 10 { capacity <<= 1 }
-    let shift = UInt64(64 - capacity.trailingZeroBitCount)
-    var slots = [Slot](repeating: Slot(), count: capacity)
+    var buckets = 2
+    // At most 70% of the slots full: a bucket seldom overflows into the next one.
+    while buckets * SlotBuckets.width * 7 < keys.count * 10 { buckets <<= 1 }
+    let shift = UInt64(64 - buckets.trailingZeroBitCount)
+    let table = SlotBuckets(count: buckets)
     var dense: [UInt32] = []
     let denseWords = (classCount + Self.denseBlock - 1) / Self.denseBlock * Self.denseBlock / 2
     let denseFrom = min(max(8, classCount / 6), Int(Slot.inlineLength))
@@ -257,17 +259,27 @@ public struct LinearModel: Sendable {
     var unreachable = 0
     nextKey: for (i, k) in keys.enumerated() {
       let key = FeatureTable.normalize(k)
-      let check = UInt32(truncatingIfNeeded: key)
-      var j = FeatureTable.home(key, shift: shift)
-      while slots[j].row != UInt32.max {
-        if slots[j].check == check {
-          unreachable += 1
-          continue nextKey
+      let check = Slot.check(key)
+      // The first free slot of the first bucket with one, from the key's own bucket on.
+      var bucket = FeatureTable.home(key, shift: shift)
+      var place = -1
+      while place < 0 {
+        let words = table.bucket(bucket)
+        for s in 0..<SlotBuckets.width {
+          if words[SlotBuckets.width + s] == Slot.empty {
+            place = s
+            break
+          }
+          if words[s] == check {
+            unreachable += 1
+            continue nextKey
+          }
         }
-        j = (j + 1) & (capacity - 1)
+        if place < 0 { bucket = (bucket + 1) & (buckets - 1) }
       }
       let start = Int(rowStart[i])
       let end = Int(rowStart[i + 1])
+      let row: UInt32
       if end - start >= denseFrom {
         let offset = dense.count
         dense.append(contentsOf: repeatElement(0x8000, count: denseWords))  // weight 0 everywhere
@@ -280,15 +292,17 @@ public struct LinearModel: Sendable {
             dense[offset + cls / 2] = dense[offset + cls / 2] & 0xFFFF | bits << 16
           }
         }
-        slots[j] = Slot(check: check, row: UInt32(offset / max(denseWords, 1)) << 6 | Slot.denseLength)
+        row = UInt32(offset / max(denseWords, 1)) << 6 | Slot.denseLength
       } else if end - start == 1 && inline {
-        slots[j] = Slot(check: check, row: entries[start] << 6 | Slot.inlineLength)
+        row = entries[start] << 6 | Slot.inlineLength
       } else {
-        slots[j] = Slot(check: check, row: UInt32(start) << 6 | UInt32(end - start))
+        row = UInt32(start) << 6 | UInt32(end - start)
       }
+      table.bucket(bucket)[place] = check
+      table.bucket(bucket)[SlotBuckets.width + place] = row
     }
     precondition(dense.count < Int(UInt32.max), "model too large")
-    self.slots = slots
+    self.table = table
     self.shift = shift
     self.dense = dense
     self.denseWords = denseWords
@@ -343,81 +357,112 @@ public struct LinearModel: Sendable {
   @inline(__always)
   public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
     let classCount = classCount
-    let width = 2 * denseWords
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(width, classCount)) { acc in
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: accumulatorWidth) { acc in
       for i in 0..<acc.count { acc[i] = 0 }
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: features.count) { rows in
-        slots.withUnsafeBufferPointer { table in
-          let mask = table.count - 1
-          // Every slot is requested before the first is compared, so that the misses overlap.
-          for f in features {
-            newsgraph_prefetch(
-              table.baseAddress! + FeatureTable.home(FeatureTable.normalize(f), shift: shift))
+        // Every slot is requested before the first is compared, so that the misses overlap.
+        prefetchSlots(features)
+        let found = findRows(features, adding: acc.baseAddress!, rows: rows.baseAddress!)
+        addRows(UnsafeMutableBufferPointer(rebasing: rows[0..<found]), to: acc.baseAddress!)
+      }
+      for i in 0..<classCount { scores[i] = Float(acc[i]) }
+    }
+  }
+
+  // MARK: Scoring steps
+
+  /// Length of the integer accumulator the steps add to: the classes, padded for dense rows.
+  private var accumulatorWidth: Int { max(2 * denseWords, classCount) }
+
+  /// Asks the processor for the table bucket of each of `features` (a hint; reads nothing).
+  @inline(__always)
+  private func prefetchSlots(_ features: UnsafeBufferPointer<UInt64>) {
+    for f in features {
+      newsgraph_prefetch(table.bucket(FeatureTable.home(FeatureTable.normalize(f), shift: shift)))
+    }
+  }
+
+  /// Finds the rows of `features`: a row kept in its slot is added to `acc` (``accumulatorWidth``
+  /// entries) at once, the others are written to `rows` (room for one per feature); returns how
+  /// many were written.
+  ///
+  /// A bucket's eight checks are compared without branching; the branches left (found or not,
+  /// kept in the slot or not, bucket overflowed) mostly go one way.
+  @inline(__always)
+  private func findRows(
+    _ features: UnsafeBufferPointer<UInt64>, adding acc: UnsafeMutablePointer<Int32>,
+    rows: UnsafeMutablePointer<UInt32>
+  ) -> Int {
+    let mask = table.count - 1
+    var found = 0
+    for f in features {
+      let key = FeatureTable.normalize(f)
+      let check = Slot.check(key)
+      var bucket = FeatureTable.home(key, shift: shift)
+      while true {
+        let words = table.bucket(bucket)
+        // At most one check matches; the sum is its row, or 0 (no row is 0) when none does.
+        let checks = UnsafeRawPointer(words).load(as: SIMD8<UInt32>.self)
+        let rowsHere = UnsafeRawPointer(words + SlotBuckets.width).load(as: SIMD8<UInt32>.self)
+        let row = rowsHere.replacing(with: 0, where: checks .!= SIMD8(repeating: check)).wrappedSum()
+        if row != 0 {
+          if row & 63 == Slot.inlineLength {
+            let v = row >> 6
+            acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
+          } else {
+            rows[found] = row
+            found += 1
           }
-          var found = 0
-          for f in features {
-            let key = FeatureTable.normalize(f)
-            let check = UInt32(truncatingIfNeeded: key)
-            var j = FeatureTable.home(key, shift: shift)
-            while true {
-              let slot = table[j]
-              if slot.row == UInt32.max { break }
-              if slot.check == check {
-                if slot.row & 63 == Slot.inlineLength {
-                  let v = slot.row >> 6
-                  acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
-                } else {
-                  rows[found] = slot.row
-                  found += 1
-                }
-                break
-              }
-              j = (j + 1) & mask
+          break
+        }
+        // A bucket with a free slot never overflowed: the key is absent.
+        if words[2 * SlotBuckets.width - 1] == Slot.empty { break }
+        bucket = (bucket &+ 1) & mask
+      }
+    }
+    return found
+  }
+
+  /// Adds the rows ``findRows`` wrote to `acc`; overwrites `rows`.
+  @inline(__always)
+  private func addRows(_ rows: UnsafeMutableBufferPointer<UInt32>, to acc: UnsafeMutablePointer<Int32>) {
+    entries.withUnsafeBufferPointer { e in
+      dense.withUnsafeBufferPointer { d in
+        for r in rows {
+          let place = Int(r >> 6)
+          let length = r & 63
+          if length == Slot.denseLength {
+            // A dense row spans several cache lines (4 bytes per two classes).
+            let start = place * denseWords
+            var word = 0
+            while word < denseWords {
+              newsgraph_prefetch(d.baseAddress! + start + word)
+              word += 16
             }
+          } else if length > 0 {
+            newsgraph_prefetch(e.baseAddress! + place)
+            if length > 8 { newsgraph_prefetch(e.baseAddress! + place + Int(length) - 1) }
           }
-          entries.withUnsafeBufferPointer { e in
-            dense.withUnsafeBufferPointer { d in
-              for r in 0..<found {
-                let place = Int(rows[r] >> 6)
-                let length = rows[r] & 63
-                if length == Slot.denseLength {
-                  // A dense row spans several cache lines (4 bytes per two classes).
-                  let start = place * denseWords
-                  var word = 0
-                  while word < denseWords {
-                    newsgraph_prefetch(d.baseAddress! + start + word)
-                    word += 16
-                  }
-                } else if length > 0 {
-                  newsgraph_prefetch(e.baseAddress! + place)
-                  if length > 8 { newsgraph_prefetch(e.baseAddress! + place + Int(length) - 1) }
-                }
-              }
-              // Sparse rows one entry at a time; dense rows' places gathered at the front of `rows`.
-              var denseCount = 0
-              for r in 0..<found {
-                let place = Int(rows[r] >> 6)
-                let length = rows[r] & 63
-                if length == Slot.denseLength {
-                  rows[denseCount] = UInt32(place * denseWords)
-                  denseCount += 1
-                } else {
-                  for j in place..<(place + Int(length)) {
-                    let v = e[j]
-                    acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
-                  }
-                }
-              }
-              if denseCount > 0 {
-                addDenseRows(
-                  UnsafeBufferPointer(rebasing: rows[0..<denseCount]), of: d.baseAddress!,
-                  into: acc.baseAddress!)
-              }
+        }
+        // Sparse rows one entry at a time; dense rows' places gathered at the front of `rows`.
+        var denseCount = 0
+        for r in 0..<rows.count {
+          let place = Int(rows[r] >> 6)
+          let length = rows[r] & 63
+          if length == Slot.denseLength {
+            rows[denseCount] = UInt32(place * denseWords)
+            denseCount += 1
+          } else {
+            for j in place..<(place + Int(length)) {
+              let v = e[j]
+              acc[Int(v >> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: v)))
             }
           }
         }
+        if denseCount > 0 {
+          addDenseRows(UnsafeBufferPointer(rebasing: rows[0..<denseCount]), of: d.baseAddress!, into: acc)
+        }
       }
-      for i in 0..<classCount { scores[i] = Float(acc[i]) }
     }
   }
 
@@ -457,6 +502,35 @@ public struct LinearModel: Sendable {
       block += Self.denseBlock / 2
     }
   }
+}
+
+/// The table of a ``LinearModel``: buckets of ``width`` checks followed by their ``width`` rows,
+/// 64 bytes each and aligned to a cache line, so that a bucket costs one miss. Written only while
+/// the model is built.
+final class SlotBuckets: @unchecked Sendable {
+  /// Slots per bucket.
+  static let width = 8
+  /// Number of buckets (a power of two).
+  let count: Int
+  private let words: UnsafeMutablePointer<UInt32>
+
+  init(count: Int) {
+    self.count = count
+    let wordCount = count * 2 * Self.width
+    words = UnsafeMutableRawPointer.allocate(byteCount: wordCount * 4, alignment: 64)
+      .bindMemory(to: UInt32.self, capacity: wordCount)
+    for b in 0..<count {
+      (words + b * 2 * Self.width).initialize(repeating: 0, count: Self.width)
+      (words + b * 2 * Self.width + Self.width).initialize(
+        repeating: LinearModel.Slot.empty, count: Self.width)
+    }
+  }
+
+  deinit { words.deallocate() }
+
+  /// Bucket `index`'s checks (`[0..<width]`) and rows (`[width..<2 * width]`).
+  @inline(__always)
+  func bucket(_ index: Int) -> UnsafeMutablePointer<UInt32> { words + index &* (2 * Self.width) }
 }
 
 // MARK: - Deterministic randomness

@@ -96,7 +96,8 @@ import Testing
   /// A slot keeps 32 bits of its key. A key whose low 32 bits equal those of a key stored earlier in
   /// its probe run could never be found: it is counted and left out, and the first key keeps its row.
   @Test func aKeyThatCannotBeToldApartIsCountedAndTheFirstKeepsItsRow() {
-    // 16 slots: the top 4 bits pick the home slot, 0 for both keys; the low 32 bits are equal.
+    // Two buckets of 8 slots: the top bit picks the bucket, 0 for all three keys; the low 32 bits
+    // of the first two are equal.
     let first: UInt64 = 0x0000_0001_0000_0005
     let second: UInt64 = 0x0000_0002_0000_0005
     let third: UInt64 = 0x0000_0003_0000_0006
@@ -112,6 +113,33 @@ import Testing
         scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
       }
       #expect(scores == expected)
+    }
+  }
+
+  /// Keys that share a bucket overflow into the next ones, the last bucket into the first; each is
+  /// still found, and an absent key is looked for until a bucket with a free slot.
+  @Test func keysOfAFullBucketAreFoundInTheNext() {
+    // 20 keys make 4 buckets: the top 2 bits pick one. Ten keys belong to the first, ten to the last.
+    let first = (1...10).map { UInt64($0) }
+    let last = (101...110).map { 0xFFFF_FFFF_0000_0000 | UInt64($0) }
+    var rowStart: [Int32] = [0]
+    var entries: [UInt32] = []
+    for (i, _) in (first + last).enumerated() {
+      entries.append(UInt32(i % 5) << 16 | UInt32(UInt16(bitPattern: Int16(i + 1))))
+      if i % 3 != 0 { entries.append(UInt32((i + 1) % 5) << 16 | UInt32(UInt16(bitPattern: Int16(-i)))) }
+      rowStart.append(Int32(entries.count))
+    }
+    let model = LinearModel(
+      classCount: 5, keys: first + last, rowStart: rowStart, entries: entries, scale: 1)
+    #expect(model.unreachableKeys == 0)
+    let absent: [UInt64] = [11, 0xFFFF_FFFF_0000_0011, 0x4000_0000_0000_0001]
+    for features in [first, last, first + last + absent, absent, [last[9], first[9], last[8]]] {
+      var scores = [Float](repeating: .nan, count: 5)
+      features.withUnsafeBufferPointer { f in
+        scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+      }
+      #expect(scores == Self.reference(model, features))
+      #expect(features == absent || scores != [0, 0, 0, 0, 0])
     }
   }
 
