@@ -257,7 +257,8 @@ public struct LinearModel: Sendable {
     let denseFrom = min(max(8, classCount / 6), Int(Slot.inlineLength))
     let inline = classCount <= Slot.inlineClasses
     var unreachable = 0
-    nextKey: for (i, k) in keys.enumerated() {
+    nextKey: for (i, k) in keys.enumerated() where rowStart[i + 1] > rowStart[i] {
+      // (A row without entries adds nothing: its key is left out, so that no stored row is 0.)
       let key = FeatureTable.normalize(k)
       let check = Slot.check(key)
       // The first free slot of the first bucket with one, from the key's own bucket on.

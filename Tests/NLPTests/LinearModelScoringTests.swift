@@ -143,6 +143,20 @@ import Testing
     }
   }
 
+  /// A key whose row has no entries (freezing never makes one, but the initializer takes any rows)
+  /// adds nothing, and does not hide the key after it.
+  @Test func aKeyWithoutEntriesAddsNothing() {
+    let model = LinearModel(
+      classCount: 2, keys: [5, 6], rowStart: [0, 0, 1], entries: [1 << 16 | 3], scale: 1)
+    for (features, expected) in [([UInt64(5)], [Float(0), 0]), ([6], [0, 3]), ([5, 6, 5], [0, 3])] {
+      var scores = [Float](repeating: .nan, count: 2)
+      features.withUnsafeBufferPointer { f in
+        scores.withUnsafeMutableBufferPointer { model.score(f, into: $0) }
+      }
+      #expect(scores == expected)
+    }
+  }
+
   @Test func bundledModelsLoseNoKey() throws {
     let annotator = try SyntaxAnnotator.bundled()
     #expect(annotator.tagging.tagger.model.unreachableKeys == 0)
