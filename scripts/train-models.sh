@@ -40,12 +40,12 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
   --unlabelled "$data/carb-dev/sentences.txt" --unlabelled "$wordnet")
 
 "$ng" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
-  -o "$out/en_ewt.tagger" --iterations 8 --seeds 4 --dict-min-count 8 --wordnet "$wordnet" \
+  -o "$out/en_ewt.tagger" --iterations 8 --seeds 8 --prune 0.2 --dict-min-count 8 --wordnet "$wordnet" \
   "${unlabelled[@]}"
 
 "$ng" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
   -o "$out/en_ewt.parser" --tagger "$out/en_ewt.tagger" --train-tags jackknife --fold-iterations 5 \
-  --iterations 7 --seeds 2 --prune 0.65
+  --iterations 7 --seeds 2 --prune 0.65 --no-fold-spacing
 
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
   -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \

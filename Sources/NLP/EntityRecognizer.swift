@@ -538,7 +538,9 @@ public struct NERSentence: Sendable {
     return sentences.enumerated().map { k, s in
       let forms = s.tokens
       var classes = [Int32](repeating: 0, count: forms.count)
-      tagger.tag(forms, 0..<forms.count, into: &classes, workspace: workspace)
+      tagger.tag(
+        forms, 0..<forms.count, spacing: tagger.usesSpacing ? s.spacing() : [], into: &classes,
+        workspace: workspace)
       return NERSentence(
         forms: forms, xpos: classes.map { tagger.xpos[Int($0)] }, upos: classes.map { tagger.upos[Int($0)] },
         gold: s.tags(types: types), newDocument: k == 0 || s.newDocument != nil)

@@ -47,8 +47,9 @@ public struct SyntaxAnnotator: DocumentAnnotator {
     let n = document.tokenCount
     var classes = [Int32](repeating: 0, count: n)
     let workspace = Tagger.Workspace(classCount: tagging.tagger.classCount)
+    let spacing = tagging.tagger.usesSpacing ? Spacing.codes(document) : []
     for s in document.sentences where !s.isEmpty {
-      tagging.tagger.tag(document.forms, s, into: &classes, workspace: workspace)
+      tagging.tagger.tag(document.forms, s, spacing: spacing, into: &classes, workspace: workspace)
     }
     let tagger = tagging.tagger
     document.upos = classes.map { tagger.upos[Int($0)] }
@@ -74,7 +75,9 @@ public struct SyntaxAnnotator: DocumentAnnotator {
   }
 
   /// Predicts UPOS, XPOS, LEMMA, HEAD and DEPREL for CoNLL-U sentences, keeping only their word
-  /// forms, comments, multiword-token lines and ids (gold columns are ignored; empty nodes dropped).
+  /// forms, comments, multiword-token lines, ids and spacing (gold columns are ignored; empty nodes
+  /// dropped). The spacing (`SpaceAfter=No`, or the `# text` comment) is the text's, which the tagger
+  /// reads (``Spacing``).
   public func annotate(_ sentences: [CoNLLUSentence]) -> [CoNLLUSentence] {
     var out: [CoNLLUSentence] = []
     out.reserveCapacity(sentences.count)
@@ -85,7 +88,8 @@ public struct SyntaxAnnotator: DocumentAnnotator {
       let forms = s.words.map(\.form)
       let n = forms.count
       var classes = [Int32](repeating: 0, count: n)
-      tagger.tag(forms, 0..<n, into: &classes, workspace: workspace)
+      tagger.tag(
+        forms, 0..<n, spacing: tagger.usesSpacing ? s.spacing() : [], into: &classes, workspace: workspace)
       var heads = [Int32](repeating: -1, count: n)
       var labels = [Int32](repeating: -1, count: n)
       if let parsing, let parseSpace {

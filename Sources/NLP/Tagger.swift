@@ -19,12 +19,16 @@ public struct Tagger: Sendable {
   public let classes: WordClasses
   /// Dictionary parts of speech (features for rare and unseen words), or ``WordCategories/empty``.
   public let categories: WordCategories
+  /// Whether the model scores the words' ``Spacing`` (models trained before it did not).
+  public let usesSpacing: Bool
 
   static let featureCapacity = 72
+  /// The ``Spacing`` code of a word with spaces on both sides.
+  static let spaced = UInt64(Spacing.code(spaceBefore: true, spaceAfter: true))
 
   init(
     upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable,
-    classes: WordClasses, categories: WordCategories = .empty
+    classes: WordClasses, categories: WordCategories = .empty, usesSpacing: Bool = false
   ) {
     self.upos = upos
     self.xpos = xpos
@@ -33,6 +37,7 @@ public struct Tagger: Sendable {
     self.ambiguity = ambiguity
     self.classes = classes
     self.categories = categories
+    self.usesSpacing = usesSpacing
   }
 
   /// The hashed properties of a word, with its ambiguity class and word classes.
@@ -54,12 +59,12 @@ public struct Tagger: Sendable {
   /// Writes the feature hashes of word `i` into `out`; returns how many were written.
   /// `words` holds the sentence's hashes with two padding entries on each side
   /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none);
-  /// `casing` is the sentence's ``casing(_:)``; `dictionary` whether the tagger has
-  /// ``WordCategories`` (a model without them scores exactly the features it was trained with).
+  /// `casing` is the sentence's ``casing(_:)``; `dictionary` and `spacing` whether the tagger has
+  /// ``WordCategories`` and ``usesSpacing`` (a model scores exactly the features it was trained with).
   @inline(__always)
   static func features(
     _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64, casing: UInt64,
-    dictionary: Bool, out: UnsafeMutablePointer<UInt64>
+    dictionary: Bool, spacing: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let w = words[i + 2]
     let wm1 = words[i + 1]
@@ -152,6 +157,18 @@ public struct Tagger: Sendable {
       add(h(66, wp1.category))
       add(h(67, wm1.category, w.category))
     }
+    // Spacing: an attached hyphen joins words (HYPH), a spaced one separates them; an attached
+    // quote opens or closes. Only words that touch a neighbour have these features: for the
+    // others they would repeat the word's own.
+    if spacing {
+      if w.spacing != Self.spaced && w.spacing != UInt64(Spacing.unknown) {
+        add(h(68, w.spacing, w.lower))
+        add(h(69, w.spacing, w.shape))
+      }
+      if wp1.spacing != Self.spaced && wp1.spacing != UInt64(Spacing.unknown) {
+        add(h(70, wp1.spacing, wp1.shape))
+      }
+    }
     return n
   }
 
@@ -191,20 +208,27 @@ public struct Tagger: Sendable {
     init(classCount: Int) { scores = [Float](repeating: 0, count: classCount) }
   }
 
-  /// Predicted class ids for the words `forms[range]`, written to `result[range]`.
+  /// Predicted class ids for the words `forms[range]`, written to `result[range]`; `spacing` holds
+  /// their ``Spacing`` codes at the same indices, or is empty when the text's spacing is unknown.
   func tag(
-    _ forms: [String], _ range: Range<Int>, into result: inout [Int32], workspace: Workspace
+    _ forms: [String], _ range: Range<Int>, spacing: [UInt8] = [], into result: inout [Int32],
+    workspace: Workspace
   ) {
     workspace.words.removeAll(keepingCapacity: true)
     workspace.words.append(.padding)
     workspace.words.append(.padding)
-    for i in range { workspace.words.append(wordHashes(forms[i])) }
+    for i in range {
+      var h = wordHashes(forms[i])
+      h.spacing = spacing.isEmpty ? UInt64(Spacing.unknown) : UInt64(spacing[i])
+      workspace.words.append(h)
+    }
     workspace.words.append(.padding)
     workspace.words.append(.padding)
     var p1: UInt64 = 0
     var p2: UInt64 = 0
     let count = range.count
     let dictionary = categories.formCount > 0
+    let usesSpacing = usesSpacing
     workspace.words.withUnsafeBufferPointer { words in
       let casing = Self.casing(words)
       workspace.features.withUnsafeMutableBufferPointer { feats in
@@ -213,7 +237,8 @@ public struct Tagger: Sendable {
             var cls = tagDictionary.find(words[i + 2].form)
             if cls < 0 {
               let n = Self.features(
-                words, i, p1: p1, p2: p2, casing: casing, dictionary: dictionary, out: feats.baseAddress!)
+                words, i, p1: p1, p2: p2, casing: casing, dictionary: dictionary, spacing: usesSpacing,
+                out: feats.baseAddress!)
               model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
               cls = Int32(Self.argmax(UnsafeBufferPointer(scores)))
             }
@@ -237,10 +262,10 @@ public struct Tagger: Sendable {
     return best
   }
 
-  /// Tags one sentence; returns class ids.
-  public func tag(_ forms: [String]) -> [Int32] {
+  /// Tags one sentence (with its words' ``Spacing`` codes, or none when unknown); returns class ids.
+  public func tag(_ forms: [String], spacing: [UInt8] = []) -> [Int32] {
     var result = [Int32](repeating: 0, count: forms.count)
-    tag(forms, 0..<forms.count, into: &result, workspace: Workspace(classCount: classCount))
+    tag(forms, 0..<forms.count, spacing: spacing, into: &result, workspace: Workspace(classCount: classCount))
     return result
   }
 }
@@ -253,8 +278,9 @@ extension Tagger {
   public func tagClasses(_ document: Document) -> [Int32] {
     var classes = [Int32](repeating: 0, count: document.tokenCount)
     let workspace = Workspace(classCount: classCount)
+    let spacing = usesSpacing ? Spacing.codes(document) : []
     for s in document.sentences where !s.isEmpty {
-      tag(document.forms, s, into: &classes, workspace: workspace)
+      tag(document.forms, s, spacing: spacing, into: &classes, workspace: workspace)
     }
     return classes
   }

@@ -14,6 +14,11 @@ public struct TaggerTrainingOptions: Sendable {
   public var pruneThreshold: Float = 0.0
   /// Models trained with seeds `seed`, `seed + 1`, ... whose weights are averaged (1: one model).
   public var seeds = 1
+  /// Whether the tagger reads the words' ``Spacing``, and in what share of the sentences of each
+  /// pass training hides it (so that text without spacing, such as IOB2 files, is tagged as well
+  /// as before).
+  public var spacing = true
+  public var unknownSpacingShare = 0.2
 
   public static let `default` = TaggerTrainingOptions()
   public init() {}
@@ -76,11 +81,16 @@ extension Tagger {
     }
     let shell = Tagger(
       upos: upos, xpos: xpos, model: PerceptronTrainer(classCount: 1).freeze(), tagDictionary: dictionary,
-      ambiguity: ambiguity, classes: classes, categories: categories)
+      ambiguity: ambiguity, classes: classes, categories: categories, usesSpacing: options.spacing)
     let hasCategories = categories.formCount > 0
     let hashes: [[WordHashes]] = sentences.map { s in
-      [.padding, .padding] + s.words.map { shell.wordHashes($0.form) } + [.padding, .padding]
+      var words = s.words.map { shell.wordHashes($0.form) }
+      if options.spacing {
+        for (k, code) in s.spacing().enumerated() { words[k].spacing = UInt64(code) }
+      }
+      return [.padding, .padding] + words + [.padding, .padding]
     }
+    let unknownSpacingShare = options.spacing ? options.unknownSpacingShare : 0
     let classCount = upos.count
     let seeds = TrainingSeed.seeds(
       options.seeds, from: options.seed, classCount: classCount, order: Array(sentences.indices)
@@ -88,11 +98,19 @@ extension Tagger {
     // Constants that the seeds' concurrent epochs may share.
     let (goldClasses, frequentWords) = (gold, dictionary)
     /// One pass over the sentences in a new shuffled order, for one seed.
-    @Sendable func epoch(_ run: TrainingSeed<Workspace>) {
+    @Sendable func epoch(_ iteration: Int, _ seedIndex: Int, _ run: TrainingSeed<Workspace>) {
       run.rng.shuffle(&run.order)
       for si in run.order {
         let tags = goldClasses[si]
-        hashes[si].withUnsafeBufferPointer { words in
+        var sentence = hashes[si]
+        // Which sentences hide their spacing is drawn apart from the shuffling, whose order stays
+        // that of a tagger trained without spacing.
+        let draw = FeatureHash.combine(
+          FeatureHash.combine(options.seed &+ UInt64(seedIndex), UInt64(iteration)), UInt64(si))
+        if unknownSpacingShare > 0 && Double(draw >> 11) / Double(1 << 53) < unknownSpacingShare {
+          for k in 2..<(sentence.count - 2) { sentence[k].spacing = UInt64(Spacing.unknown) }
+        }
+        sentence.withUnsafeBufferPointer { words in
           run.scratch.features.withUnsafeMutableBufferPointer { feats in
             run.scratch.scores.withUnsafeMutableBufferPointer { sc in
               let casing = Tagger.casing(words)
@@ -103,7 +121,7 @@ extension Tagger {
                 if guess < 0 {
                   let n = Tagger.features(
                     words, i, p1: p1, p2: p2, casing: casing, dictionary: hasCategories,
-                    out: feats.baseAddress!)
+                    spacing: shell.usesSpacing, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   run.trainer.score(f, into: sc)
                   guess = Int32(argmax(UnsafeBufferPointer(sc)))
@@ -121,11 +139,12 @@ extension Tagger {
     var tagger = shell
     for iteration in 1...max(1, options.iterations) {
       // Seeds are independent until their weights are averaged: one per core.
-      _ = concurrentMap(seeds.count) { epoch(seeds[$0]) }
+      _ = concurrentMap(seeds.count) { epoch(iteration, $0, seeds[$0]) }
       tagger = Tagger(
         upos: upos, xpos: xpos,
         model: PerceptronTrainer.freeze(averaging: seeds.map(\.trainer), threshold: options.pruneThreshold),
-        tagDictionary: dictionary, ambiguity: ambiguity, classes: classes, categories: categories)
+        tagDictionary: dictionary, ambiguity: ambiguity, classes: classes, categories: categories,
+        usesSpacing: options.spacing)
       afterIteration(iteration, tagger)
     }
     return tagger
@@ -185,7 +204,7 @@ public struct TaggingModel: Sendable {
     tagger = Tagger(
       upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity,
       classes: try WordClasses(archive: archive, file: file),
-      categories: try WordCategories(archive: archive, file: file))
+      categories: try WordCategories(archive: archive, file: file), usesSpacing: archive.has("SPAC"))
     lemmatizer = try Lemmatizer(archive: archive, file: file)
   }
 
@@ -206,6 +225,8 @@ public struct TaggingModel: Sendable {
     a.put("AVAL", amb.map(\.1))
     if tagger.classes.wordCount > 0 { tagger.classes.put(into: &a) }
     if tagger.categories.formCount > 0 { tagger.categories.put(into: &a) }
+    // Present when the tagger reads the words' spacing (its value is the format of the codes).
+    if tagger.usesSpacing { a.put("SPAC", [UInt8(1)]) }
     lemmatizer.store(in: &a)
     return a
   }

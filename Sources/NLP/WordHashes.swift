@@ -27,6 +27,8 @@ struct WordHashes: Sendable {
   /// The word's dictionary parts of speech (``WordCategories`` bits), 0 when unlisted; set by
   /// the tagger.
   var category: UInt64 = 0
+  /// How the word is spaced in the text (``Spacing``); set by the tagger.
+  var spacing: UInt64 = 0
 
   /// Hashes for the padding positions before and after a sentence.
   static let padding: WordHashes = {
@@ -41,6 +43,7 @@ struct WordHashes: Sendable {
     h.cluster = (0x5EED_0004, 0x5EED_0004, 0x5EED_0004)
     h.capital = 0x5EED_0005
     h.category = 0x5EED_0006
+    h.spacing = 0x5EED_0007
     return h
   }()
 

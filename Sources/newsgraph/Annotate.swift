@@ -9,9 +9,11 @@ struct AnnotateCommand: ParsableCommand {
     commandName: "annotate",
     abstract: "Predict UPOS, XPOS, LEMMA, HEAD and DEPREL; write CoNLL-U to standard output.",
     discussion: """
-      From CoNLL-U, only the word forms, sentence breaks, comments (sent_id, text, ...) and
-      multiword-token lines are kept; the gold columns are ignored and empty nodes dropped, so the
-      output has exactly the input's words and sentences.
+      From CoNLL-U, only the word forms, sentence breaks, comments (sent_id, text, ...),
+      multiword-token lines and the text's spacing (SpaceAfter=No) are kept; the gold columns are
+      ignored and empty nodes dropped, so the output has exactly the input's words and sentences.
+      The tagger reads the spacing (a hyphen inside a word is HYPH), from SpaceAfter=No or else
+      from the text comment.
       """
   )
 

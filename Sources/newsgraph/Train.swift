@@ -44,6 +44,13 @@ struct TrainTagger: ParsableCommand {
     .tagDictionaryMinCount
   @Option(help: "Tag dictionary: minimum share of its most frequent tag.") var dictMinShare =
     TaggerTrainingOptions.default.tagDictionaryMinShare
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Read whether words touch their neighbours in the text (SpaceAfter=No, # text; stored in the model).")
+  var spacing = TaggerTrainingOptions.default.spacing
+  @Option(help: "Share of the sentences of each pass whose spacing training hides (for text without it).")
+  var unknownSpacingShare = TaggerTrainingOptions.default.unknownSpacingShare
   /// The parser trained on this tagger uses the same classes.
   @OptionGroup var wordClassOptions: WordClassOptions
   @Option(
@@ -66,6 +73,8 @@ struct TrainTagger: ParsableCommand {
     options.pruneThreshold = prune
     options.tagDictionaryMinCount = dictMinCount
     options.tagDictionaryMinShare = dictMinShare
+    options.spacing = spacing
+    options.unknownSpacingShare = unknownSpacingShare
     let lemmatizer = Lemmatizer.train(trainSentences)
     var last = EvaluationReport()
     let tagger = Tagger.train(
@@ -97,6 +106,7 @@ struct TrainTagger: ParsableCommand {
       options: [
         "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
         "prune": String(prune), "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
+        "spacing": spacing ? "yes (unknown in \(unknownSpacingShare) of the sentences)" : "no",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "wordClasses": wordClassOptions.describe(wordClasses),
         "wordCategories": wordnet == nil
@@ -122,6 +132,10 @@ struct TrainParser: ParsableCommand {
   var folds = 5
   @Option(help: "Tagger iterations for each jackknife fold (default: those of the given tagger).")
   var foldIterations: Int?
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Jackknife fold taggers read the text's spacing when the tagger does (--no-fold-spacing: never).")
+  var foldSpacing = true
 
   @Option(help: "Training data (CoNLL-U).") var train: String
   @Option(help: "Development data (CoNLL-U), scored after each iteration with predicted tags.") var dev:
@@ -167,6 +181,7 @@ struct TrainParser: ParsableCommand {
       if let x = tagging.header.options["dictMinShare"].flatMap(Double.init) {
         taggerOptions.tagDictionaryMinShare = x
       }
+      taggerOptions.spacing = tagging.tagger.usesSpacing && foldSpacing
       // Folds are independent: one per core.
       let foldOptions = taggerOptions
       let tagged = concurrentMap(folds) { fold in
@@ -219,6 +234,7 @@ struct TrainParser: ParsableCommand {
         "iterations": String(iterations), "seed": String(seed), "prune": String(prune),
         "trainTags": trainTags.rawValue, "folds": String(folds), "seeds": String(seeds),
         "foldIterations": foldIterations.map(String.init) ?? "as the tagger",
+        "foldSpacing": foldSpacing ? "as the tagger" : "no",
         "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
         "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
