@@ -6,7 +6,8 @@ import Text
 /// hyphen written inside a word ("e-mail", tokenized `e` `-` `mail`) is HYPH, a spaced one
 /// ("peace - and war") is punctuation; a quote attached to the word after it opens, one attached to
 /// the word before it closes. The treebank records this (`SpaceAfter=No`, `# text`), a document
-/// has it in its token offsets; IOB2 files do not, and then it is ``unknown``.
+/// has it in its token offsets, IOB2 files only in their `# text` comments; without any of these
+/// it is ``unknown``.
 public enum Spacing {
   /// The text's spacing is not known.
   public static let unknown: UInt8 = 0
