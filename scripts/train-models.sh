@@ -45,7 +45,7 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
 
 "$ng" train parser --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
   -o "$out/en_ewt.parser" --tagger "$out/en_ewt.tagger" --train-tags jackknife --fold-iterations 5 \
-  --iterations 7 --seeds 2 --prune 0.65 --no-fold-spacing
+  --iterations 7 --seeds 2 --prune 0.65 --no-fold-spacing --no-fold-rare-word-features
 
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
   -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \

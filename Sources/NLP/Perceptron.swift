@@ -572,7 +572,8 @@ extension Tagger {
   public func pruned(threshold: Float) -> Tagger {
     Tagger(
       upos: upos, xpos: xpos, model: model.pruned(threshold: threshold), tagDictionary: tagDictionary,
-      ambiguity: ambiguity, classes: classes, categories: categories, usesSpacing: usesSpacing)
+      ambiguity: ambiguity, classes: classes, categories: categories, usesSpacing: usesSpacing,
+      rareWordFeatures: rareWordFeatures)
   }
 
   /// Number of features and of nonzero weights.

@@ -21,6 +21,10 @@ public struct Tagger: Sendable {
   public let categories: WordCategories
   /// Whether the model scores the words' ``Spacing`` (models trained before it did not).
   public let usesSpacing: Bool
+  /// Whether a word's affixes, word classes and dictionary parts of speech are features only when
+  /// the word is rare (seen too seldom in training for an ambiguity class), as in Ratnaparkhi
+  /// (1996, https://aclanthology.org/W96-0213/); models trained before score them for every word.
+  public let rareWordFeatures: Bool
 
   static let featureCapacity = 72
   /// The ``Spacing`` code of a word with spaces on both sides.
@@ -28,7 +32,8 @@ public struct Tagger: Sendable {
 
   init(
     upos: [String], xpos: [String], model: LinearModel, tagDictionary: FeatureTable, ambiguity: FeatureTable,
-    classes: WordClasses, categories: WordCategories = .empty, usesSpacing: Bool = false
+    classes: WordClasses, categories: WordCategories = .empty, usesSpacing: Bool = false,
+    rareWordFeatures: Bool = false
   ) {
     self.upos = upos
     self.xpos = xpos
@@ -38,6 +43,7 @@ public struct Tagger: Sendable {
     self.classes = classes
     self.categories = categories
     self.usesSpacing = usesSpacing
+    self.rareWordFeatures = rareWordFeatures
   }
 
   /// The hashed properties of a word, with its ambiguity class and word classes.
@@ -60,11 +66,12 @@ public struct Tagger: Sendable {
   /// `words` holds the sentence's hashes with two padding entries on each side
   /// (word i is at `words[i + 2]`); `p1`, `p2` are the previous two predicted classes + 1 (0 = none);
   /// `casing` is the sentence's ``casing(_:)``; `dictionary` and `spacing` whether the tagger has
-  /// ``WordCategories`` and ``usesSpacing`` (a model scores exactly the features it was trained with).
+  /// ``WordCategories`` and ``usesSpacing``, `rareOnly` its ``rareWordFeatures`` (a model scores
+  /// exactly the features it was trained with).
   @inline(__always)
   static func features(
     _ words: UnsafeBufferPointer<WordHashes>, _ i: Int, p1: UInt64, p2: UInt64, casing: UInt64,
-    dictionary: Bool, spacing: Bool, out: UnsafeMutablePointer<UInt64>
+    dictionary: Bool, spacing: Bool, rareOnly: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let w = words[i + 2]
     let wm1 = words[i + 1]
@@ -85,14 +92,19 @@ public struct Tagger: Sendable {
     add(h(1, 0))  // bias
     add(h(2, w.form))
     add(h(3, w.lower))
-    add(h(4, w.prefix.0))
-    add(h(5, w.prefix.1))
-    add(h(6, w.prefix.2))
-    add(h(7, w.prefix.3))
-    add(h(8, w.suffix.0))
-    add(h(9, w.suffix.1))
-    add(h(10, w.suffix.2))
-    add(h(11, w.suffix.3))
+    // A word seen often enough to have an ambiguity class is known by its form: its spelling,
+    // word classes and dictionary parts of speech add lookups, not accuracy.
+    let spell = !rareOnly || w.ambiguity == 0
+    if spell {
+      add(h(4, w.prefix.0))
+      add(h(5, w.prefix.1))
+      add(h(6, w.prefix.2))
+      add(h(7, w.prefix.3))
+      add(h(8, w.suffix.0))
+      add(h(9, w.suffix.1))
+      add(h(10, w.suffix.2))
+      add(h(11, w.suffix.3))
+    }
     add(h(12, w.shape))
     add(h(13, w.flags, i == 0 ? 1 : 0))
     add(h(14, wm1.lower))
@@ -128,9 +140,11 @@ public struct Tagger: Sendable {
     add(h(44, w.ambiguity, w.suffix.2))
     // Word classes: the class of a rare or unseen word stands in for its form, and how often the
     // word is capitalized in running text tells a name ("Moscow") from a lowercase word ("amidst").
-    add(h(45, w.cluster.2))
-    add(h(46, w.cluster.1))
-    add(h(47, w.cluster.0))
+    if spell {
+      add(h(45, w.cluster.2))
+      add(h(46, w.cluster.1))
+      add(h(47, w.cluster.0))
+    }
     // The word's capitals (any, all, first), and whether it starts the sentence.
     let capitals = w.flags & 0x1A | (i == 0 ? 0x100 : 0)
     add(h(48, w.capital, capitals))
@@ -150,9 +164,11 @@ public struct Tagger: Sendable {
     add(h(61, casing, w.cluster.1))
     // Dictionary parts of speech: what a word can be, with its spelling and context.
     if dictionary {
-      add(h(62, w.category))
-      add(h(63, w.category, capitals))
-      add(h(64, w.category, w.suffix.1))
+      if spell {
+        add(h(62, w.category))
+        add(h(63, w.category, capitals))
+        add(h(64, w.category, w.suffix.1))
+      }
       add(h(65, p1, w.category))
       add(h(66, wp1.category))
       add(h(67, wm1.category, w.category))
@@ -229,6 +245,7 @@ public struct Tagger: Sendable {
     let count = range.count
     let dictionary = categories.formCount > 0
     let usesSpacing = usesSpacing
+    let rareOnly = rareWordFeatures
     workspace.words.withUnsafeBufferPointer { words in
       let casing = Self.casing(words)
       workspace.features.withUnsafeMutableBufferPointer { feats in
@@ -238,7 +255,7 @@ public struct Tagger: Sendable {
             if cls < 0 {
               let n = Self.features(
                 words, i, p1: p1, p2: p2, casing: casing, dictionary: dictionary, spacing: usesSpacing,
-                out: feats.baseAddress!)
+                rareOnly: rareOnly, out: feats.baseAddress!)
               model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
               cls = Int32(Self.argmax(UnsafeBufferPointer(scores)))
             }

@@ -19,6 +19,9 @@ public struct TaggerTrainingOptions: Sendable {
   /// tagged nearly as well as by a tagger that never reads it).
   public var spacing = true
   public var unknownSpacingShare = 0.2
+  /// Whether a word's affixes, classes and dictionary parts of speech are features of rare words
+  /// only (``Tagger/rareWordFeatures``).
+  public var rareWordFeatures = true
 
   public static let `default` = TaggerTrainingOptions()
   public init() {}
@@ -81,7 +84,8 @@ extension Tagger {
     }
     let shell = Tagger(
       upos: upos, xpos: xpos, model: PerceptronTrainer(classCount: 1).freeze(), tagDictionary: dictionary,
-      ambiguity: ambiguity, classes: classes, categories: categories, usesSpacing: options.spacing)
+      ambiguity: ambiguity, classes: classes, categories: categories, usesSpacing: options.spacing,
+      rareWordFeatures: options.rareWordFeatures)
     let hasCategories = categories.formCount > 0
     let hashes: [[WordHashes]] = sentences.map { s in
       var words = s.words.map { shell.wordHashes($0.form) }
@@ -121,7 +125,7 @@ extension Tagger {
                 if guess < 0 {
                   let n = Tagger.features(
                     words, i, p1: p1, p2: p2, casing: casing, dictionary: hasCategories,
-                    spacing: shell.usesSpacing, out: feats.baseAddress!)
+                    spacing: shell.usesSpacing, rareOnly: shell.rareWordFeatures, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   run.trainer.score(f, into: sc)
                   guess = Int32(argmax(UnsafeBufferPointer(sc)))
@@ -144,7 +148,8 @@ extension Tagger {
         upos: upos, xpos: xpos,
         model: PerceptronTrainer.freeze(averaging: seeds.map(\.trainer), threshold: options.pruneThreshold),
         tagDictionary: dictionary, ambiguity: ambiguity, classes: classes, categories: categories,
-        usesSpacing: options.spacing)
+        usesSpacing: options.spacing,
+        rareWordFeatures: options.rareWordFeatures)
       afterIteration(iteration, tagger)
     }
     return tagger
@@ -204,7 +209,8 @@ public struct TaggingModel: Sendable {
     tagger = Tagger(
       upos: upos, xpos: xpos, model: model, tagDictionary: dictionary, ambiguity: ambiguity,
       classes: try WordClasses(archive: archive, file: file),
-      categories: try WordCategories(archive: archive, file: file), usesSpacing: archive.has("SPAC"))
+      categories: try WordCategories(archive: archive, file: file), usesSpacing: archive.has("SPAC"),
+      rareWordFeatures: archive.has("RARE"))
     lemmatizer = try Lemmatizer(archive: archive, file: file)
   }
 
@@ -227,6 +233,8 @@ public struct TaggingModel: Sendable {
     if tagger.categories.formCount > 0 { tagger.categories.put(into: &a) }
     // Present when the tagger reads the words' spacing (its value is the format of the codes).
     if tagger.usesSpacing { a.put("SPAC", [UInt8(1)]) }
+    // Present when only rare words have spelling, class and dictionary features.
+    if tagger.rareWordFeatures { a.put("RARE", [UInt8(1)]) }
     lemmatizer.store(in: &a)
     return a
   }

@@ -320,6 +320,7 @@ extension TrainNER {
     var options = TaggerTrainingOptions.default
     options.iterations = foldIterations
     let bundled = try NERSupport.tagging(tagger).tagger
+    options.rareWordFeatures = bundled.rareWordFeatures
     var matched = 0
     for fold in 0..<folds {
       let rest = treebank.enumerated().filter { $0.offset % folds != fold }.map(\.element)

@@ -51,6 +51,12 @@ struct TrainTagger: ParsableCommand {
   var spacing = TaggerTrainingOptions.default.spacing
   @Option(help: "Share of the sentences of each pass whose spacing training hides (for text without it).")
   var unknownSpacingShare = TaggerTrainingOptions.default.unknownSpacingShare
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Score a word's affixes, word classes and dictionary parts of speech only when it is rare (seen fewer than 3 times in training; stored in the model)."
+  )
+  var rareWordFeatures = TaggerTrainingOptions.default.rareWordFeatures
   /// The parser trained on this tagger uses the same classes.
   @OptionGroup var wordClassOptions: WordClassOptions
   @Option(
@@ -75,6 +81,7 @@ struct TrainTagger: ParsableCommand {
     options.tagDictionaryMinShare = dictMinShare
     options.spacing = spacing
     options.unknownSpacingShare = unknownSpacingShare
+    options.rareWordFeatures = rareWordFeatures
     let lemmatizer = Lemmatizer.train(trainSentences)
     var last = EvaluationReport()
     let tagger = Tagger.train(
@@ -107,6 +114,7 @@ struct TrainTagger: ParsableCommand {
         "iterations": String(iterations), "seed": String(seed), "seeds": String(seeds),
         "prune": String(prune), "dictMinCount": String(dictMinCount), "dictMinShare": String(dictMinShare),
         "spacing": spacing ? "yes (unknown in \(unknownSpacingShare) of the sentences)" : "no",
+        "rareWordFeatures": rareWordFeatures ? "yes" : "no",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "wordClasses": wordClassOptions.describe(wordClasses),
         "wordCategories": wordnet == nil
@@ -136,6 +144,12 @@ struct TrainParser: ParsableCommand {
     inversion: .prefixedNo,
     help: "Jackknife fold taggers read the text's spacing when the tagger does (--no-fold-spacing: never).")
   var foldSpacing = true
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Jackknife fold taggers score spelling features of rare words only when the tagger does (--no-fold-rare-word-features: of every word)."
+  )
+  var foldRareWordFeatures = true
 
   @Option(help: "Training data (CoNLL-U).") var train: String
   @Option(help: "Development data (CoNLL-U), scored after each iteration with predicted tags.") var dev:
@@ -182,6 +196,7 @@ struct TrainParser: ParsableCommand {
         taggerOptions.tagDictionaryMinShare = x
       }
       taggerOptions.spacing = tagging.tagger.usesSpacing && foldSpacing
+      taggerOptions.rareWordFeatures = tagging.tagger.rareWordFeatures && foldRareWordFeatures
       // Folds are independent: one per core.
       let foldOptions = taggerOptions
       let tagged = concurrentMap(folds) { fold in
@@ -235,6 +250,7 @@ struct TrainParser: ParsableCommand {
         "trainTags": trainTags.rawValue, "folds": String(folds), "seeds": String(seeds),
         "foldIterations": foldIterations.map(String.init) ?? "as the tagger",
         "foldSpacing": foldSpacing ? "as the tagger" : "no",
+        "foldRareWordFeatures": foldRareWordFeatures ? "as the tagger" : "no",
         "tagger": tagging.header.trainingChecksum, "transitionSystem": "arc-hybrid, dynamic oracle",
         "nonProjective": "pseudo-projective (Nivre & Nilsson 2005, head encoding)",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
