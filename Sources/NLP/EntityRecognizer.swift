@@ -28,17 +28,23 @@ public struct EntityRecognizer: Sendable {
   public let names: NameLexicon
   /// Distributional word classes and capitalization statistics, stored with the model.
   public let classes: WordClasses
+  /// Brown clusters and word frequencies of a large corpus, stored with the model (empty in
+  /// models trained without them).
+  public let brown: BrownClusters
+  /// Whether acronyms of the document's capitalized phrases are features (false in models
+  /// trained before them).
+  public var acronymFeatures = false
   /// Forms without an uppercase letter that training saw often and never inside a name ("to",
   /// "is", "have", "would"; not "the", "of" or "bank", which some names there contain, counting
   /// the lowercased training copies and OTH spans). Outside a name they are labelled O without
   /// being scored, as the tagger's dictionary skips its words; empty in models trained without it.
   var plainWords = FeatureTable(minimumCapacity: 16)
 
-  static let featureCapacity = 80
+  static let featureCapacity = 96
 
   init(
     header: ModelHeader, types: [String], model: LinearModel, second: LinearModel? = nil, names: NameLexicon,
-    classes: WordClasses
+    classes: WordClasses, brown: BrownClusters = .empty
   ) {
     self.header = header
     self.types = types
@@ -46,6 +52,7 @@ public struct EntityRecognizer: Sendable {
     self.second = second
     self.names = names
     self.classes = classes
+    self.brown = brown
   }
 
   /// How many forms ``plainWords`` lists.
@@ -115,6 +122,14 @@ public struct EntityRecognizer: Sendable {
     var c0: UInt64
     var c1: UInt64
     var c2: UInt64
+    /// ``BrownClusters`` path and its first 4 bits, frequency and case buckets (0 when unknown).
+    var brown: UInt64
+    var brown4: UInt64
+    var frequency: UInt64
+    var caseBucket: UInt64
+    /// 2 when the word is an acronym of a capitalized phrase of the document, 1 when it is only
+    /// shaped like one (``acronymKey(_:)``), else 0.
+    var acronym: UInt64
     /// Second pass: the first pass's class + 1, and the document vote (``votes(_:_:)``).
     var first: UInt64
     var vote: UInt64
@@ -122,7 +137,9 @@ public struct EntityRecognizer: Sendable {
 
   static let paddingInputs = TokenInputs(
     word: .padding, xpos: 0x5EED_0011, upos: 0x5EED_0012, names: 0x5EED_0013, capital: 0x5EED_0014,
-    c0: 0x5EED_0015, c1: 0x5EED_0016, c2: 0x5EED_0017, first: 0x5EED_0018, vote: 0x5EED_0019)
+    c0: 0x5EED_0015, c1: 0x5EED_0016, c2: 0x5EED_0017, brown: 0x5EED_001A, brown4: 0x5EED_001A,
+    frequency: 0x5EED_001B, caseBucket: 0x5EED_001C, acronym: 0x5EED_001D, first: 0x5EED_0018,
+    vote: 0x5EED_0019)
 
   /// Writes the feature hashes of token `i` (at `tokens[i + 2]`, two padding entries each side)
   /// into `out`; `p1`, `p2` are the previous two classes + 1 (0 = none); `memory` is what the same
@@ -130,7 +147,7 @@ public struct EntityRecognizer: Sendable {
   @inline(__always)
   static func features(
     _ tokens: UnsafeBufferPointer<TokenInputs>, _ i: Int, p1: UInt64, p2: UInt64, memory: UInt64,
-    classes: Bool, second: Bool, out: UnsafeMutablePointer<UInt64>
+    classes: Bool, brown: Bool, acronyms: Bool, second: Bool, out: UnsafeMutablePointer<UInt64>
   ) -> Int {
     let t = tokens[i + 2]
     let m1 = tokens[i + 1]
@@ -215,6 +232,21 @@ public struct EntityRecognizer: Sendable {
       add(h(57, t.c2, n1.c1))
       add(h(58, m1.c1, t.c2))
     }
+    // How frequent the form is in a large corpus, against the other case, and its Brown cluster
+    // (whole and its first 4 bits; Ratinov & Roth 2009), with the word's capitals and tag.
+    if brown {
+      add(h(70, t.frequency, w.flags & 18))
+      add(h(71, t.caseBucket, w.flags & 18))
+      add(h(72, t.caseBucket, t.frequency, w.flags & 18))
+      add(h(73, t.brown, w.flags & 18))
+      add(h(74, t.brown4, t.xpos))
+    }
+    // An acronym of a capitalized phrase of the same document ("CPA" after "Coalition Provisional
+    // Authority"), or a word shaped like one without it.
+    if acronyms && t.acronym != 0 {
+      add(h(75, t.acronym))
+      add(h(76, t.acronym, t.xpos))
+    }
     // Second pass: the first pass's labels here and around, and the document's vote.
     if second {
       add(h(60, t.first))
@@ -245,8 +277,90 @@ public struct EntityRecognizer: Sendable {
 
     init(classCount: Int) { scores = [Float](repeating: 0, count: classCount) }
 
+    /// ``acronymKey(_:)`` keys of the initials of the document's capitalized phrases
+    /// (``acronyms(_:_:into:)``).
+    var acronyms = Set<UInt64>()
+
     /// Forgets the document memory (call at each new document).
-    func newDocument() { memory.removeAll(keepingCapacity: true) }
+    func newDocument() {
+      memory.removeAll(keepingCapacity: true)
+      acronyms.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// Words that may stand inside a capitalized phrase without a capital ("Housing Authority of
+  /// New Orleans").
+  static let phraseJoiners: Set<String> = ["of", "and", "for", "the", "&", "de", "on"]
+
+  /// Adds to `acronyms` the keys of the initials of every capitalized phrase of `forms[range]`
+  /// (its first eight words) and of its sub-phrases of two words or more, with and without the
+  /// joining words' letters ("CPA" from "Coalition Provisional Authority", "HANO" and "HAONO"
+  /// from "Housing Authority of New Orleans"). No strings are built: keys grow letter by letter.
+  static func acronyms(_ forms: [String], _ range: Range<Int>, into acronyms: inout Set<UInt64>) {
+    /// The first byte of a form, uppercased when it is an ASCII lowercase letter.
+    @inline(__always) func initial(_ f: String) -> UInt8 {
+      guard let c = f.utf8.first else { return 0 }
+      return c >= 97 && c <= 122 ? c - 32 : c
+    }
+    @inline(__always) func capitalized(_ f: String) -> Bool {
+      guard let c = f.utf8.first else { return false }
+      return c >= 65 && c <= 90
+    }
+    var i = range.lowerBound
+    while i < range.upperBound {
+      guard capitalized(forms[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < range.upperBound
+        && (capitalized(forms[j])
+          || (phraseJoiners.contains(forms[j]) && j + 1 < range.upperBound && capitalized(forms[j + 1])))
+      {
+        j += 1
+      }
+      let end = min(j, i + 8)
+      for a in i..<end where !phraseJoiners.contains(forms[a]) {
+        var short: UInt64 = 0
+        var shortLength = 0
+        var full: UInt64 = 0
+        var fullLength = 0  // −1 once a joiner without a letter ("&") spoils it
+        for b in a..<end {
+          let c = initial(forms[b])
+          if fullLength >= 0 {
+            if c >= 65 && c <= 90 && fullLength < 6 {
+              full |= UInt64(c - 64) << (5 * UInt64(fullLength))
+              fullLength += 1
+            } else {
+              fullLength = -1
+            }
+          }
+          if phraseJoiners.contains(forms[b]) { continue }
+          guard shortLength < 6 else { break }
+          short |= UInt64(c - 64) << (5 * UInt64(shortLength))
+          shortLength += 1
+          if b > a {
+            acronyms.insert(short)
+            if fullLength > shortLength { acronyms.insert(full) }
+          }
+        }
+      }
+      i = j
+    }
+  }
+
+  /// The key of an acronym-shaped form, two to six ASCII capital letters packed five bits a
+  /// letter (A = 1), or 0 for any other form.
+  @inline(__always)
+  static func acronymKey(_ form: String) -> UInt64 {
+    var key: UInt64 = 0
+    var n = 0
+    for c in form.utf8 {
+      guard c >= 65 && c <= 90 && n < 6 else { return 0 }
+      key |= UInt64(c - 64) << (5 * UInt64(n))
+      n += 1
+    }
+    return n >= 2 ? key : 0
   }
 
   /// Fills `workspace.tokens` for `forms[range]` (with padding).
@@ -265,12 +379,17 @@ public struct EntityRecognizer: Sendable {
     for i in range {
       let word = WordHashes(forms[i])
       let code = classes.code(word.lower)
+      let brownCode = brown.code(word.form)
+      let acronym = acronymFeatures ? Self.acronymKey(forms[i]) : 0
       workspace.tokens.append(
         TokenInputs(
           word: word, xpos: xpos.isEmpty ? 0 : xpos[i], upos: upos.isEmpty ? 0 : upos[i],
           names: workspace.nameCodes[i], capital: WordClasses.capitalBucket(code),
           c0: WordClasses.cluster(code, 0), c1: WordClasses.cluster(code, 1),
           c2: WordClasses.cluster(code, 2),
+          brown: BrownClusters.path(brownCode, prefix: 32), brown4: BrownClusters.path(brownCode, prefix: 4),
+          frequency: BrownClusters.frequency(brownCode), caseBucket: BrownClusters.caseBucket(brownCode),
+          acronym: acronym == 0 ? 0 : (workspace.acronyms.contains(acronym) ? 2 : 1),
           first: first.map { UInt64($0[i - range.lowerBound]) + 1 } ?? 0,
           vote: votes?[i - range.lowerBound] ?? 0))
     }
@@ -300,6 +419,8 @@ public struct EntityRecognizer: Sendable {
     count: Int, into result: inout [Int32], offset: Int, workspace: Workspace, secondPass: Bool = false
   ) {
     let hasClasses = classes.wordCount > 0
+    let hasBrown = brown.wordCount > 0
+    let hasAcronyms = acronymFeatures
     let hasPlainWords = plainWords.count > 0
     let model = secondPass ? second! : model
     var p1: UInt64 = 0
@@ -317,8 +438,8 @@ public struct EntityRecognizer: Sendable {
             } else {
               let memory = workspace.memory[word.lower] ?? 0
               let n = Self.features(
-                tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
-                out: feats.baseAddress!)
+                tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, brown: hasBrown,
+                acronyms: hasAcronyms, second: secondPass, out: feats.baseAddress!)
               model.score(UnsafeBufferPointer(rebasing: feats[0..<n]), into: scores)
               cls = Self.bestAllowed(UnsafeBufferPointer(scores), after: previous, last: i == count - 1)
             }
@@ -345,6 +466,7 @@ public struct EntityRecognizer: Sendable {
   /// from the first pass and, when the model has one, the second.
   func classify(document sentences: [SentenceInput], workspace: Workspace) -> [[Int32]] {
     workspace.newDocument()
+    if acronymFeatures { for s in sentences { Self.acronyms(s.forms, s.range, into: &workspace.acronyms) } }
     var first: [[Int32]] = []
     first.reserveCapacity(sentences.count)
     for s in sentences {
@@ -356,6 +478,7 @@ public struct EntityRecognizer: Sendable {
     guard second != nil else { return first }
     let votes = self.votes(sentences, first)
     workspace.newDocument()
+    if acronymFeatures { for s in sentences { Self.acronyms(s.forms, s.range, into: &workspace.acronyms) } }
     var result: [[Int32]] = []
     result.reserveCapacity(sentences.count)
     for (k, s) in sentences.enumerated() {

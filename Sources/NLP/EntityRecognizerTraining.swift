@@ -16,6 +16,8 @@ public struct EntityRecognizerTrainingOptions: Sendable {
   /// are labelled O without scoring (``EntityRecognizer/plainWords``; 0: none). Training itself
   /// scores every word, so the weights are the same either way.
   public var plainMinimumCount = 0
+  /// Whether a word that is the acronym of a capitalized phrase of its document is a feature.
+  public var acronymFeatures = true
 
   public static let `default` = EntityRecognizerTrainingOptions()
   public init() {}
@@ -48,21 +50,24 @@ extension EntityRecognizer {
   /// that the second pass learns from labels as good as at prediction time, not better.
   public static func train(
     _ sentences: [NERSentence], names: NameLexicon, classes: WordClasses = .empty,
-    types: [String] = IOB2.types,
+    brown: BrownClusters = .empty, types: [String] = IOB2.types,
     options: EntityRecognizerTrainingOptions = .default,
     afterIteration: (Int, EntityRecognizer) -> Void = { _, _ in }
   ) -> EntityRecognizer {
     let header = ModelHeader(kind: "ner", labels: [], trainingData: "", trainingChecksum: "")
-    let shell = EntityRecognizer(
+    var shell = EntityRecognizer(
       header: header, types: types, model: PerceptronTrainer(classCount: 1).freeze(), names: names,
-      classes: classes)
+      classes: classes, brown: brown)
+    shell.acronymFeatures = options.acronymFeatures
     let gold = sentences.map { Self.classes($0.gold, types: types) }
     let plain = plainWords(sentences, gold: gold, minimumCount: options.plainMinimumCount)
     /// A trained recognizer, with the plain words.
     func recognizer(_ model: LinearModel, second: LinearModel? = nil) -> EntityRecognizer {
       var r = EntityRecognizer(
-        header: header, types: types, model: model, second: second, names: names, classes: classes)
+        header: header, types: types, model: model, second: second, names: names, classes: classes,
+        brown: brown)
       r.plainWords = plain
+      r.acronymFeatures = options.acronymFeatures
       return r
     }
     let documents = NERSentence.documents(sentences)
@@ -139,6 +144,8 @@ extension EntityRecognizer {
   ) -> LinearModel {
     let secondPass = first != nil
     let hasClasses = classes.wordCount > 0
+    let hasBrown = brown.wordCount > 0
+    let hasAcronyms = acronymFeatures
     let classCount = self.classCount
     let seeds = TrainingSeed.seeds(
       options.seeds, from: options.seed, classCount: classCount, order: Array(documents.indices)
@@ -149,6 +156,11 @@ extension EntityRecognizer {
       run.rng.shuffle(&run.order)
       for d in run.order {
         workspace.newDocument()
+        if acronymFeatures {
+          for si in documents[d] {
+            Self.acronyms(sentences[si].forms, 0..<sentences[si].forms.count, into: &workspace.acronyms)
+          }
+        }
         for si in documents[d] {
           let s = sentences[si]
           let truth = gold[si]
@@ -166,8 +178,8 @@ extension EntityRecognizer {
                   let word = tokens[i + 2].word
                   let memory = workspace.memory[word.lower] ?? 0
                   let n = Self.features(
-                    tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, second: secondPass,
-                    out: feats.baseAddress!)
+                    tokens, i, p1: p1, p2: p2, memory: memory, classes: hasClasses, brown: hasBrown,
+                    acronyms: hasAcronyms, second: secondPass, out: feats.baseAddress!)
                   let f = UnsafeBufferPointer(rebasing: feats[0..<n])
                   run.trainer.score(f, into: scores)
                   let guess = Self.bestAllowed(
@@ -228,7 +240,9 @@ extension EntityRecognizer {
     self.init(
       header: archive.header, types: types, model: model, second: second,
       names: NameLexicon(categories: categories, table: table, maximumRuns: Int(longest[0])),
-      classes: try WordClasses(archive: archive, file: file))
+      classes: try WordClasses(archive: archive, file: file),
+      brown: try BrownClusters(archive: archive, file: file))
+    acronymFeatures = archive.has("ACRN")
     if archive.has("PKEY") {
       plainWords = try archive.table(keys: "PKEY", values: "PVAL", what: "plain word list", file: file)
     }
@@ -251,6 +265,8 @@ extension EntityRecognizer {
     a.put("GVAL", pairs.map(\.1))
     a.put("GMAX", [Int32(names.maximumRuns)])
     if classes.wordCount > 0 { classes.put(into: &a) }
+    if brown.wordCount > 0 { brown.put(into: &a) }
+    if acronymFeatures { a.put("ACRN", [UInt8(1)]) }
     if plainWords.count > 0 { a.put(plainWords, keys: "PKEY", values: "PVAL") }
     return a
   }
@@ -261,8 +277,9 @@ extension EntityRecognizer {
   public func pruned(threshold: Float) -> EntityRecognizer {
     var copy = EntityRecognizer(
       header: header, types: types, model: model.pruned(threshold: threshold),
-      second: second?.pruned(threshold: threshold), names: names, classes: classes)
+      second: second?.pruned(threshold: threshold), names: names, classes: classes, brown: brown)
     copy.plainWords = plainWords
+    copy.acronymFeatures = acronymFeatures
     return copy
   }
 

@@ -201,6 +201,19 @@ struct TrainNER: ParsableCommand {
       "Label O without scoring the forms without an uppercase letter seen at least this often in training and never in a name (0: score every word)."
   )
   var plainMinimumCount = 0
+  @Option(
+    help:
+      "Brown clusters as spaCy's lexeme table en_lexeme_cluster.json (package spacy-lookups-data, MIT; uncompressed): their paths are features. Needs --word-probabilities."
+  )
+  var brownClusters: String?
+  @Option(
+    help:
+      "Word log-probabilities as spaCy's en_lexeme_prob.json (spacy-lookups-data, MIT; uncompressed), read with --brown-clusters: frequency and case features."
+  )
+  var wordProbabilities: String?
+  @Option(help: "Forms without a Brown cluster are kept when at least this probable (natural log).")
+  var minimumLogProbability = -17.0
+  @Flag(help: "Train without the acronym features (for comparison).") var noAcronyms = false
 
   func run() throws {
     let started = Date()
@@ -221,6 +234,19 @@ struct TrainNER: ParsableCommand {
     }
     let names = NameLexicon(names: nameList)
     let wordClasses = try wordClassOptions.learn()
+    var brown = BrownClusters.empty
+    if let brownClusters {
+      guard let wordProbabilities else {
+        throw ValidationError("--brown-clusters needs --word-probabilities")
+      }
+      brown = try BrownClusters.load(
+        clusters: Data(InputFile.bytes(brownClusters)), clusterFile: brownClusters,
+        probabilities: Data(InputFile.bytes(wordProbabilities)), probabilityFile: wordProbabilities,
+        minimumLogProbability: minimumLogProbability)
+      printError("Brown clusters: \(brown.wordCount) forms")
+    } else if wordProbabilities != nil {
+      throw ValidationError("--word-probabilities needs --brown-clusters")
+    }
     var options = EntityRecognizerTrainingOptions.default
     options.iterations = iterations
     options.seed = seed
@@ -228,9 +254,10 @@ struct TrainNER: ParsableCommand {
     options.secondPassFolds = secondPass
     options.seeds = seeds
     options.plainMinimumCount = plainMinimumCount
+    options.acronymFeatures = !noAcronyms
     var last = NERScore()
     let recognizer = EntityRecognizer.train(
-      trainSentences, names: names, classes: wordClasses, types: types, options: options
+      trainSentences, names: names, classes: wordClasses, brown: brown, types: types, options: options
     ) {
       iteration, model in
       guard let devSentences else {
@@ -274,10 +301,15 @@ struct TrainNER: ParsableCommand {
           : "greedy, well-formed spans",
         "lowercasedCopies": lowercased > 0 ? "every \(lowercased)th document" : "none",
         "plainWords": plainWords,
+        "brownClusters": brownClusters.map {
+          "\(brown.wordCount) forms of \(URL(fileURLWithPath: $0).lastPathComponent) and \(URL(fileURLWithPath: wordProbabilities!).lastPathComponent) (spacy-lookups-data, MIT), log-probability ≥ \(minimumLogProbability) or clustered"
+        } ?? "none",
+        "acronyms": noAcronyms ? "no" : "yes",
         "dev": dev.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
         "attribution": "UNER English EWT (Mayhew et al. 2024), CC BY-SA 4.0"
           + (actors == nil ? "" : "; PETRARCH2 actor dictionaries, MIT")
           + (places == nil ? "" : "; GeoNames (geonames.org) cities, CC BY 4.0")
+          + (brownClusters == nil ? "" : "; spaCy lexeme tables (spacy-lookups-data, ExplosionAI GmbH), MIT")
           + (wordClassOptions.unlabelled.contains { $0.contains("ecbplus") } ? "; ECB+ texts, CC BY 3.0" : "")
           + (wordClassOptions.unlabelled.contains { $0.contains("ud-english-ewt") }
             ? "; UD English EWT, CC BY-SA 4.0" : "")
