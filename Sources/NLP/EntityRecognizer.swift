@@ -10,7 +10,9 @@ import Text
 /// tagger's XPOS and UPOS, the two previous labels, membership in the ``NameLexicon`` names
 /// (category and B/I/L/U position), and what the same word was labelled earlier in the document
 /// (document-level consistency), distributional word classes and capitalization statistics
-/// (``WordClasses``). Decoding only allows label sequences that form well-nested spans.
+/// (``WordClasses``), Brown clusters and word frequencies of a large corpus (``BrownClusters``),
+/// and whether an all-capital word spells the initials of a capitalized phrase of the document
+/// (``acronyms(_:_:into:)``). Decoding only allows label sequences that form well-nested spans.
 ///
 /// An optional second pass (Krishnan & Manning 2006, https://aclanthology.org/P06-1141/) reads
 /// the whole document's first-pass labels: for each word, its own first-pass label and those
