@@ -6,8 +6,9 @@ import Foundation
 /// the project's unlabelled text, for the recognizer's features (Ratinov & Roth 2009 found the
 /// cluster paths the strongest single aid to a linear recognizer). The source is the English
 /// lexeme tables of spaCy's `spacy-lookups-data` (MIT): 1,000 Brown clusters over 190,000 word
-/// forms and log-probabilities of a million forms, both case-sensitive, learnt from web
-/// discussion text. "Reuters", "Apple" and "AFP" share a cluster; "Xinhua" sits with "TASS" and
+/// forms and log-probabilities of a million forms, both case-sensitive. spaCy does not say which
+/// corpora they come from; the probabilities cover web-forum words ("subreddit", "lol") that the
+/// clusters lack. "Reuters", "Apple" and "AFP" share a cluster; "Xinhua" sits with "TASS" and
 /// "Yonhap".
 ///
 /// For each kept form the table stores its cluster path (as spaCy stores it: the bit string read
@@ -55,8 +56,8 @@ public struct BrownClusters: Sendable {
   static func caseBucket(_ code: Int32) -> UInt64 { code < 0 ? 0 : UInt64((code >> 23) & 7) + 1 }
 
   /// The bucket of a form's log-probability `p` against `other`, the same word's in the other
-  /// case (``otherCase(_:_:)``; nil when not listed): 0 other not listed, then by difference from "far rarer" (1) to "far more
-  /// frequent" (6).
+  /// case (``otherCase(_:_:)``; nil when not listed): 0 when not listed, then by the difference,
+  /// from "far rarer" (1) to "far more frequent" (6).
   static func caseBucket(_ p: Double, other: Double?) -> Int32 {
     guard let other else { return 0 }
     let d = p - other
