@@ -479,8 +479,10 @@ public struct EntityRecognizer: Sendable {
     }
     guard second != nil else { return first }
     let votes = self.votes(sentences, first)
+    // The second pass reads the same document: its labels are forgotten, its acronyms kept.
+    let acronyms = workspace.acronyms
     workspace.newDocument()
-    if acronymFeatures { for s in sentences { Self.acronyms(s.forms, s.range, into: &workspace.acronyms) } }
+    workspace.acronyms = acronyms
     var result: [[Int32]] = []
     result.reserveCapacity(sentences.count)
     for (k, s) in sentences.enumerated() {
